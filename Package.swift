@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Lode",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lode", targets: ["lode"]),
+        .library(name: "LodeCore", targets: ["LodeCore"]),
+        .library(name: "LodeStorage", targets: ["LodeStorage"]),
+        .library(name: "LodeParquet", targets: ["LodeParquet"]),
+        .library(name: "LodeFormats", targets: ["LodeFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "LodeCore"),
+        .target(name: "LodeStorage", dependencies: ["LodeCore"]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "LodeParquet", dependencies: ["LodeCore", "CZlib"]),
+        .target(name: "LodeFormats", dependencies: ["LodeCore"]),
+        .executableTarget(
+            name: "lode",
+            dependencies: [
+                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LodeCoreTests", dependencies: ["LodeCore"]),
+        .testTarget(name: "LodeStorageTests", dependencies: ["LodeStorage"]),
+        .testTarget(name: "LodeParquetTests", dependencies: ["LodeParquet"]),
+        .testTarget(name: "LodeFormatsTests", dependencies: ["LodeFormats"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

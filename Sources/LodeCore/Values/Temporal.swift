@@ -1,0 +1,121 @@
+/// Calendar arithmetic for dates and timestamps in the proleptic Gregorian calendar.
+public enum Temporal {
+    /// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The civil date of a day count since 1970-01-01.
+    public static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+
+    /// `YYYY-MM-DD` (years outside 0...9999 keep their sign and digits).
+    public static func formatDate(_ days: Int32) -> String {
+        let (y, m, d) = civil(days: Int(days))
+        return formatYear(y) + "-" + twoDigits(m) + "-" + twoDigits(d)
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS[.ffffff]`, fraction digits trimmed as DuckDB prints them.
+    public static func formatTimestamp(_ value: Int64, unit: TimeUnit) -> String {
+        let perSecond = unit.perSecond
+        var seconds = value / perSecond
+        var fraction = value % perSecond
+        if fraction < 0 { fraction += perSecond; seconds -= 1 }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
+        var text = formatDate(Int32(truncatingIfNeeded: days)) + " "
+            + twoDigits(Int(secondOfDay / 3600)) + ":" + twoDigits(Int(secondOfDay / 60 % 60)) + ":"
+            + twoDigits(Int(secondOfDay % 60))
+        if fraction != 0 {
+            let width = unit == .millisecond ? 3 : unit == .microsecond ? 6 : 9
+            var digits = String(fraction).leftPadded(to: width)
+            while digits.last == "0" { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
+    }
+
+    /// Parses `YYYY-MM-DD`; `nil` if malformed or not a real date.
+    public static func parseDate(_ text: Substring) -> Int32? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              isValid(year: y, month: m, day: d) else { return nil }
+        return Int32(exactly: days(year: y, month: m, day: d))
+    }
+
+    /// Parses `YYYY-MM-DD[( |T)HH:MM[:SS[.fraction]]][Z|±HH[:MM]]` into `unit`s since
+    /// the epoch, converting an explicit offset to UTC; `nil` if malformed.
+    public static func parseTimestamp(_ text: Substring, unit: TimeUnit = .microsecond) -> Int64? {
+        var text = text
+        guard text.count >= 10, let date = parseDate(text.prefix(10)) else { return nil }
+        text = text.dropFirst(10)
+        var seconds = Int64(date) * 86_400
+        var fraction: Int64 = 0
+        if let sep = text.first, sep == " " || sep == "T" {
+            text = text.dropFirst()
+            var offset: Int64 = 0
+            if text.hasSuffix("Z") || text.hasSuffix("z") {
+                text = text.dropLast()
+            } else if let signIndex = text.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+                let zone = text[text.index(after: signIndex)...].split(separator: ":")
+                guard !zone.isEmpty, zone.count <= 2, let hh = Int64(zone[0].prefix(2)),
+                      zone[0].count == 2 || zone[0].count == 4 else { return nil }
+                let mm = zone.count == 2 ? Int64(zone[1]) : zone[0].count == 4 ? Int64(zone[0].suffix(2)) : 0
+                guard let mm else { return nil }
+                offset = (hh * 3600 + mm * 60) * (text[signIndex] == "-" ? -1 : 1)
+                text = text[..<signIndex]
+            }
+            let clock = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard clock.count == 2 || clock.count == 3, clock[0].count == 2, clock[1].count == 2,
+                  let h = Int64(clock[0]), let mi = Int64(clock[1]), h < 24, mi < 60 else { return nil }
+            var s: Int64 = 0
+            if clock.count == 3 {
+                let secParts = clock[2].split(separator: ".", omittingEmptySubsequences: false)
+                guard secParts.count <= 2, secParts[0].count == 2, let sec = Int64(secParts[0]), sec < 60 else { return nil }
+                s = sec
+                if secParts.count == 2 {
+                    let digits = secParts[1]
+                    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII),
+                          var f = Int64(digits) else { return nil }
+                    for _ in digits.count..<9 { f *= 10 }
+                    fraction = f / (1_000_000_000 / unit.perSecond)
+                }
+            }
+            seconds += h * 3600 + mi * 60 + s - offset
+        } else if !text.isEmpty {
+            return nil
+        }
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
+        return overflow ? nil : scaled + fraction
+    }
+
+    private static func twoDigits(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    private static func formatYear(_ y: Int) -> String {
+        y < 0 ? "-" + String(-y).leftPadded(to: 4) : String(y).leftPadded(to: 4)
+    }
+}
