@@ -36,7 +36,7 @@ final class ByteArrayDictionaryEncoder {
                 selection: ValueSelection, into indices: inout [UInt32]) {
         guard selection.count > 0 else { return }
         let start = indices.count
-        indices.append(contentsOf: repeatElement(0, count: selection.count))
+        indices.appendFilled(0, count: selection.count)
         var local = table
         let base = UnsafeRawPointer(bytes.baseAddress)
         indices.withUnsafeMutableBufferPointer { buffer in

@@ -19,7 +19,7 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
     func encode(_ values: UnsafeBufferPointer<Bits>, into indices: inout [UInt32]) {
         guard !values.isEmpty else { return }
         let start = indices.count
-        indices.append(contentsOf: repeatElement(0, count: values.count))
+        indices.appendFilled(0, count: values.count)
         var local = table
         indices.withUnsafeMutableBufferPointer { buffer in
             var out = buffer.baseAddress! + start

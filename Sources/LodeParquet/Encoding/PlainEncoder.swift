@@ -16,7 +16,7 @@ enum PlainEncoder {
     static func appendBooleans(_ values: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let byteCount = (values.count + 7) / 8
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: byteCount))
+        out.appendFilled(0, count: byteCount)
         out.withUnsafeMutableBufferPointer { buffer in
             let p = buffer.baseAddress! + start
             var i = 0
@@ -39,7 +39,7 @@ enum PlainEncoder {
     /// Appends decimals as `byteWidth`-byte big-endian two's complement (FIXED_LEN_BYTE_ARRAY).
     static func appendBigEndian(_ values: UnsafeBufferPointer<Int128>, byteWidth: Int, to out: inout [UInt8]) {
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: values.count * byteWidth))
+        out.appendFilled(0, count: values.count * byteWidth)
         out.withUnsafeMutableBufferPointer { buffer in
             var p = buffer.baseAddress! + start
             for v in values {
@@ -75,7 +75,7 @@ enum PlainEncoder {
         var total = 0
         selection.forEach { i in total += 4 + Int(offsets[i + 1] - offsets[i]) }
         let start = out.count
-        out.append(contentsOf: repeatElement(0, count: total))
+        out.appendFilled(0, count: total)
         out.withUnsafeMutableBufferPointer { buffer in
             let raw = UnsafeMutableRawPointer(buffer.baseAddress! + start)
             var position = 0

@@ -29,7 +29,7 @@ enum RLEHybridEncoder {
         guard count > 0 else { return }
         let start = out.count
         let bound = maxEncodedSize(count: count, bitWidth: bitWidth)
-        out.append(contentsOf: repeatElement(0, count: bound))
+        out.appendFilled(0, count: bound)
         let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
             let base = buffer.baseAddress! + start
             var cursor = base

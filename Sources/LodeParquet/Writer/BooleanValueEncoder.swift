@@ -38,6 +38,7 @@ final class BooleanValueEncoder: ValueEncoder {
     }
 
     var pageByteEstimate: Int { values.count / 8 }
+    var dictionaryByteCount: Int { 0 }
     var dictionaryIsFull: Bool { false }
     func fallBackToPlain() {}
 

@@ -103,7 +103,9 @@ final class ByteArrayValueEncoder: ValueEncoder {
         return plain.count
     }
 
-    var dictionaryIsFull: Bool { usingDictionary && dictionary.plainByteCount >= dictionaryLimit }
+    var dictionaryByteCount: Int { dictionary.plainByteCount }
+
+    var dictionaryIsFull: Bool { usingDictionary && dictionaryByteCount >= dictionaryLimit }
 
     func fallBackToPlain() { usingDictionary = false }
 

@@ -45,7 +45,9 @@ final class ColumnChunkWriter {
     }
 
     /// Uncompressed bytes buffered for the row group so far, estimated.
-    var bufferedBytes: Int { dataUncompressedBytes + values.pageByteEstimate + pageLevelCount / 4 }
+    var bufferedBytes: Int {
+        dataUncompressedBytes + values.dictionaryByteCount + values.pageByteEstimate + pageLevelCount / 4
+    }
 
     /// Encodes `rows` of `column`, the top-level array holding this leaf.
     func write(_ column: any ColumnArray, rows: Range<Int>) throws {

@@ -93,7 +93,9 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue
         return plain.count
     }
 
-    var dictionaryIsFull: Bool { usingDictionary && dictionary.count * byteWidth >= dictionaryLimit }
+    var dictionaryByteCount: Int { dictionary.count * byteWidth }
+
+    var dictionaryIsFull: Bool { usingDictionary && dictionaryByteCount >= dictionaryLimit }
 
     func fallBackToPlain() { usingDictionary = false }
 

@@ -43,7 +43,7 @@ enum LevelShredder {
         out.leafArray = column
         out.levelCount = rows.count
         guard let validity = column.validity else {
-            if nullable { out.definitionLevels.append(contentsOf: repeatElement(1, count: rows.count)) }
+            if nullable { out.definitionLevels.appendFilled(1, count: rows.count) }
             out.selection = .range(rows)
             return
         }
@@ -52,7 +52,7 @@ enum LevelShredder {
         out.indices = []
         out.definitionLevels = []
         indices.removeAll(keepingCapacity: true)
-        levels.append(contentsOf: repeatElement(0, count: rows.count))
+        levels.appendFilled(0, count: rows.count)
         validity.words.withUnsafeBufferPointer { words in
             levels.withUnsafeMutableBufferPointer { levels in
                 for row in rows {
@@ -90,8 +90,8 @@ enum LevelShredder {
         out.definitionLevels = []
         out.repetitionLevels = []
         slots.removeAll(keepingCapacity: true)
-        definition.append(contentsOf: repeatElement(0, count: rows.count))
-        repetition.append(contentsOf: repeatElement(0, count: rows.count))
+        definition.appendFilled(0, count: rows.count)
+        repetition.appendFilled(0, count: rows.count)
         slots.append(contentsOf: rows.lazy.map { Int32(truncatingIfNeeded: $0) })
         var current = column
         for step in leaf.steps {

@@ -34,8 +34,11 @@ public final class ParquetWriter {
 
     private enum State { case open, closed, failed }
 
-    /// Most rows encoded between two checks of the row group's size.
+    /// Most and fewest rows encoded between two checks of the row group's size.
     private static let rowsPerSlice = 65_536
+    private static let minimumSliceRows = 16
+    /// Uncompressed bytes per row of the last row group written.
+    private var lastBytesPerRow: Int?
 
     /// Creates (or truncates) the file at `path` and writes its header.
     public convenience init(path: String, schema: Schema, options: ParquetWriteOptions = .init()) throws {
@@ -142,13 +145,20 @@ public final class ParquetWriter {
 
     private var bufferedBytes: Int { columnWriters.reduce(0) { $0 + $1.bufferedBytes } }
 
-    /// Rows to encode before the row group's size is checked again: fewer as it nears its byte limit.
+    /// Rows to encode before the row group's size is checked again: fewer as it nears
+    /// its byte limit, judged by the bytes per row seen so far in this or the last group.
     private func sliceRows() -> Int {
-        guard rowsInGroup > 0 else { return ParquetWriter.rowsPerSlice }
         let buffered = bufferedBytes
-        let perRow = max(1, buffered / rowsInGroup)
+        let perRow: Int
+        if rowsInGroup > 0 {
+            perRow = max(1, buffered / rowsInGroup)
+        } else if let last = lastBytesPerRow {
+            perRow = last
+        } else {
+            return ParquetWriter.minimumSliceRows
+        }
         let remaining = max(0, options.maxRowGroupBytes - buffered)
-        return max(ColumnChunkWriter.rowsPerStep, min(ParquetWriter.rowsPerSlice, remaining / perRow + 1))
+        return max(ParquetWriter.minimumSliceRows, min(ParquetWriter.rowsPerSlice, remaining / perRow + 1))
     }
 
     /// Checks that `batch` matches the schema, before any of it is encoded.
@@ -188,6 +198,7 @@ public final class ParquetWriter {
     /// Finishes the row group's column chunks (in parallel) and writes them in order.
     private func flushRowGroup() throws {
         guard rowsInGroup > 0 else { return }
+        lastBytesPerRow = max(1, bufferedBytes / rowsInGroup)
         try forEachInParallel(columnWriters) { try $0.finish() }
         let start = sink.position
         var chunks: [ColumnChunk] = []

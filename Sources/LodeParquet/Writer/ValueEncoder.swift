@@ -11,6 +11,8 @@ protocol ValueEncoder: AnyObject {
     func append(_ array: any ColumnArray, _ selection: ValueSelection) throws
     /// The encoded size of the current page's values, estimated.
     var pageByteEstimate: Int { get }
+    /// Size of the chunk's dictionary in PLAIN encoding so far (0 without one).
+    var dictionaryByteCount: Int { get }
     /// Whether the dictionary has outgrown its limit: the current page should be flushed
     /// and the rest of the chunk written PLAIN (``fallBackToPlain()``).
     var dictionaryIsFull: Bool { get }
