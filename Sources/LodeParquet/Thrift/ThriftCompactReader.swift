@@ -28,7 +28,7 @@ struct ThriftCompactReader {
     let subject: StaticString
     private var lastFieldID: Int16 = 0
     private var depth = 0
-    private var structName: StaticString = "top level"
+    private var structName: StaticString = ""
 
     init(_ bytes: UnsafeRawBufferPointer, subject: StaticString) {
         self.bytes = bytes
@@ -43,7 +43,8 @@ struct ThriftCompactReader {
 
     /// An error about the data at the current position.
     func corrupt(_ message: String) -> ParquetError {
-        ParquetError(.corruptMetadata, "\(message) (in \(structName) at byte \(position) of the \(subject))")
+        let location = structName.utf8CodeUnitCount == 0 ? "at" : "in \(structName) at"
+        return ParquetError(.corruptMetadata, "\(message) (\(location) byte \(position) of the \(subject))")
     }
 
     /// The error for a required field that never appeared.
@@ -145,11 +146,11 @@ struct ThriftCompactReader {
             guard position < bytes.count else { throw truncated("a varint") }
             let byte = bytes[position]
             position += 1
+            // The tenth byte holds bit 63 only; anything more overflows.
             if shift == 63 && byte > 1 { throw corrupt("varint overflows 64 bits") }
             result |= UInt64(byte & 0x7F) << shift
             if byte < 0x80 { return result }
             shift += 7
-            if shift > 63 { throw corrupt("varint longer than 10 bytes") }
         }
     }
 
