@@ -53,6 +53,11 @@ struct ThriftCompactReader {
                      "\(structName) is missing required field '\(fieldName)' (\(id)) (at byte \(position) of the \(subject))")
     }
 
+    /// "the 120 bytes left in the footer", for size errors.
+    private var bytesLeft: String {
+        "the \(remaining) \(remaining == 1 ? "byte" : "bytes") left in the \(subject)"
+    }
+
     private func truncated(_ what: StaticString) -> ParquetError {
         corrupt("the \(subject) ends inside \(what)")
     }
@@ -205,7 +210,7 @@ struct ThriftCompactReader {
     mutating func readBinarySlice() throws -> UnsafeRawBufferPointer {
         let length = try readVarint32()
         guard length <= UInt32(remaining) else {
-            throw corrupt("binary of \(length) bytes exceeds the \(remaining) bytes left in the \(subject)")
+            throw corrupt("binary of \(length) bytes exceeds \(bytesLeft)")
         }
         let start = position
         position += Int(length)
@@ -233,7 +238,7 @@ struct ThriftCompactReader {
         if shortCount == 15 {
             let long = try readVarint32()
             guard long <= UInt32(Int32.max) else {
-                throw corrupt("list of \(long) elements exceeds the \(remaining) bytes left in the \(subject)")
+                throw corrupt("list of \(long) elements exceeds \(bytesLeft)")
             }
             count = Int(long)
         } else {
@@ -244,7 +249,7 @@ struct ThriftCompactReader {
             throw corrupt("invalid list element type \(byte & 0x0F)")
         }
         guard count <= remaining / elementType.minimumElementSize else {
-            throw corrupt("list of \(count) elements exceeds the \(remaining) bytes left in the \(subject)")
+            throw corrupt("list of \(count) elements exceeds \(bytesLeft)")
         }
         return ThriftListHeader(elementType: elementType, count: count)
     }
@@ -260,7 +265,7 @@ struct ThriftCompactReader {
         }
         let entrySize = keyType.minimumElementSize + valueType.minimumElementSize
         guard count <= UInt32(remaining / entrySize) else {
-            throw corrupt("map of \(count) entries exceeds the \(remaining) bytes left in the \(subject)")
+            throw corrupt("map of \(count) entries exceeds \(bytesLeft)")
         }
         return ThriftMapHeader(keyType: keyType, valueType: valueType, count: Int(count))
     }
