@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LodeStorage", targets: ["LodeStorage"]),
         .library(name: "LodeParquet", targets: ["LodeParquet"]),
         .library(name: "LodeFormats", targets: ["LodeFormats"]),
+        .library(name: "LodePipeline", targets: ["LodePipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,10 +21,11 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "LodeParquet", dependencies: ["LodeCore", "CZlib"]),
         .target(name: "LodeFormats", dependencies: ["LodeCore"]),
+        .target(name: "LodePipeline", dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats"]),
         .executableTarget(
             name: "lode",
             dependencies: [
-                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats",
+                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodePipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "LodeStorageTests", dependencies: ["LodeStorage"]),
         .testTarget(name: "LodeParquetTests", dependencies: ["LodeParquet"]),
         .testTarget(name: "LodeFormatsTests", dependencies: ["LodeFormats"]),
+        .testTarget(name: "LodePipelineTests", dependencies: ["LodePipeline"]),
     ],
     swiftLanguageModes: [.v5]
 )

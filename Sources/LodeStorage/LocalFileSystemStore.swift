@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// An ``ObjectStore`` over a folder of the local filesystem.
+///
+/// Paths are relative to `root` and use `/`. ``put(_:data:)`` writes a temporary file
+/// and renames it into place, so readers never see a partial object;
+/// ``putIfAbsent(_:data:)`` links the temporary file to its final name, which the
+/// kernel refuses atomically if the name exists — safe across processes.
+public struct LocalFileSystemStore: ObjectStore {
+    public let root: String
+
+    public init(root: String) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+    }
+
+    public func list(prefix: String) throws -> [ObjectMeta] {
+        let prefixDir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) : ""
+        let start = prefixDir.isEmpty ? root : root + "/" + prefixDir
+        guard let walker = FileManager.default.enumerator(atPath: start) else { return [] }
+        var found: [ObjectMeta] = []
+        while let relative = walker.nextObject() as? String {
+            let path = prefixDir.isEmpty ? relative : prefixDir + "/" + relative
+            guard path.hasPrefix(prefix) else { continue }
+            var info = stat()
+            guard stat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            found.append(ObjectMeta(path: path, size: Int(info.st_size), lastModified: Self.milliseconds(info)))
+        }
+        return found.sorted { $0.path < $1.path }
+    }
+
+    public func get(_ path: String) throws -> [UInt8] {
+        let meta = try head(path)
+        return try get(path, range: 0..<meta.size)
+    }
+
+    public func get(_ path: String, range: Range<Int>) throws -> [UInt8] {
+        let fd = open(try resolve(path), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path, errno) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var done = 0
+        while done < range.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, range.count - done, off_t(range.lowerBound + done)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                if n == 0 { throw StorageError(.io, path: path, "range \(range) ends past the end of the object") }
+                throw error(path, errno)
+            }
+            done += n
+        }
+        return bytes
+    }
+
+    public func head(_ path: String) throws -> ObjectMeta {
+        var info = stat()
+        guard stat(try resolve(path), &info) == 0 else { throw error(path, errno) }
+        return ObjectMeta(path: path, size: Int(info.st_size), lastModified: Self.milliseconds(info))
+    }
+
+    public func put(_ path: String, data: [UInt8]) throws {
+        let target = try resolve(path)
+        let temp = try writeTemporary(for: target, path: path, data: data)
+        guard rename(temp, target) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw error(path, code)
+        }
+    }
+
+    public func putIfAbsent(_ path: String, data: [UInt8]) throws {
+        let target = try resolve(path)
+        let temp = try writeTemporary(for: target, path: path, data: data)
+        defer { unlink(temp) }
+        guard link(temp, target) == 0 else {
+            let code = errno
+            if code == EEXIST { throw StorageError(.alreadyExists, path: path) }
+            throw error(path, code)
+        }
+    }
+
+    public func delete(_ path: String) throws {
+        guard unlink(try resolve(path)) == 0 else { throw error(path, errno) }
+    }
+
+    /// The absolute filesystem path of `path`, refusing paths that leave the root.
+    func resolve(_ path: String) throws -> String {
+        let parts = path.split(separator: "/")
+        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.contains(".") else {
+            throw StorageError(.invalidPath, path: path, "paths are relative to the store's root and may not contain '.' or '..'")
+        }
+        return root + "/" + path
+    }
+
+    private func writeTemporary(for target: String, path: String, data: [UInt8]) throws -> String {
+        let directory = String(target[..<target.lastIndex(of: "/")!])
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StorageError(.io, path: path, "cannot create folder \(directory): \(error.localizedDescription)")
+        }
+        let temp = directory + "/.tmp-\(UUID().uuidString)"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw error(path, errno) }
+        defer { close(fd) }
+        var done = 0
+        while done < data.count {
+            let n = data.withUnsafeBytes { write(fd, $0.baseAddress! + done, data.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let code = errno
+                unlink(temp)
+                throw error(path, code)
+            }
+            done += n
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            unlink(temp)
+            throw error(path, code)
+        }
+        return temp
+    }
+
+    private func error(_ path: String, _ code: Int32) -> StorageError {
+        if code == ENOENT { return StorageError(.notFound, path: path) }
+        return StorageError(.io, path: path, String(cString: strerror(code)))
+    }
+
+    private static func milliseconds(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1000 + Int64(info.st_mtim.tv_nsec) / 1_000_000
+    }
+}
