@@ -9,7 +9,7 @@ import LodeCore
 /// When `Source` and `Value` are the same type and the values are contiguous, they
 /// are encoded straight from the array's storage; otherwise they are first gathered
 /// (and converted) into a reused scratch buffer.
-final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue>: ValueEncoder {
+final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalEncodable>: ValueEncoder {
     /// Copies the selected values of the storage into the scratch buffer, converted;
     /// returns `false` if a value does not fit the physical type.
     typealias Gather = (UnsafeBufferPointer<Source>, ValueSelection, inout [Value]) -> Bool
