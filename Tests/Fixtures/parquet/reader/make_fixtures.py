@@ -238,6 +238,19 @@ def pyarrow_files():
     pq.write_table(ts, os.path.join(HERE, "pyarrow_int96.parquet"), use_deprecated_int96_timestamps=True)
     write_expected("pyarrow_int96", utc_columns=("ts",))
 
+    # Ten row groups of ten sorted rows each, for row-group pruning.
+    pruning = pa.table({
+        "id": pa.array(range(100), type=pa.int64()),
+        "name": pa.array([f"name-{i:03d}" for i in range(100)]),
+        "day": pa.array([datetime.date(2024, 1, 1) + datetime.timedelta(days=i) for i in range(100)]),
+        "sparse": pa.array([None if i < 50 or i % 2 else i for i in range(100)], type=pa.int32()),
+        "price": pa.array([decimal.Decimal(i) / 4 for i in range(100)], type=pa.decimal128(9, 2)),
+        "ratio": pa.array([float("nan") if i == 55 else i / 10 for i in range(100)]),
+        "st": pa.array([{"k": i} for i in range(100)], type=pa.struct([("k", pa.int32())])),
+    })
+    pq.write_table(pruning, os.path.join(HERE, "pyarrow_pruning.parquet"), row_group_size=10)
+    write_expected("pyarrow_pruning")
+
     nested_variants = {
         "pyarrow_nested_v1_snappy": dict(compression="snappy"),
         "pyarrow_nested_v2_zstd": dict(compression="zstd", data_page_version="2.0"),
