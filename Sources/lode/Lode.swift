@@ -1,5 +1,4 @@
 import ArgumentParser
-import LodeCore
 
 @main
 struct Lode: ParsableCommand {
@@ -8,7 +7,10 @@ struct Lode: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lode",
         abstract: "A lakehouse data platform in one binary.",
+        discussion: """
+        Start with `lode demo`: it writes a small e-commerce company's raw data and loads it.
+        """,
         version: version,
-        subcommands: []
+        subcommands: [DemoCommand.self, ConvertCommand.self, InspectCommand.self]
     )
 }
