@@ -3,7 +3,7 @@ extension Snappy {
     /// 16-bit hash table entry and a two-byte copy.
     static let blockSize = 1 << 16
     /// The most hash table entries a block uses.
-    static let maxHashTableBits = 14
+    static let maxHashTableBits = 15
     /// Blocks shorter than this are stored as one literal; the match finder also stops
     /// this far before a block's end, so its 8- and 16-byte loads stay inside the input.
     static let inputMargin = 15
@@ -55,24 +55,51 @@ extension Snappy {
             let shift = UInt32(32 - tableBits)
             let inputLimit = inputEnd - inputMargin
             var ip = input + 1
-            var nextHash = hash(load32(ip), shift)
             scan: while true {
-                // Look for a four-byte match, stepping further the longer none is found
-                // so incompressible data is skipped quickly.
+                var candidate = input
+                var found = false
+                // Right after a copy the next match is often close: try the next 16
+                // positions one by one, four from each 8-byte load.
                 var skip: Int = 32
-                var nextIp = ip
-                var candidate: UnsafeRawPointer
-                repeat {
-                    ip = nextIp
-                    let h = nextHash
-                    let step = skip &>> 5
-                    skip &+= 1
-                    nextIp = ip + step
-                    if nextIp > inputLimit { break scan }
-                    nextHash = hash(load32(nextIp), shift)
-                    candidate = input + Int(table[h])
-                    table[h] = UInt16(truncatingIfNeeded: ip - input)
-                } while load32(ip) != load32(candidate)
+                if inputLimit - ip >= 16 {
+                    let base = ip - input
+                    probe: for group in 0..<4 {
+                        var data = load64(ip + 4 &* group)
+                        for index in 0..<4 {
+                            let bytes = UInt32(truncatingIfNeeded: data)
+                            let h = hash(bytes, shift)
+                            candidate = input + Int(table[h])
+                            table[h] = UInt16(truncatingIfNeeded: base &+ 4 &* group &+ index)
+                            if load32(candidate) == bytes {
+                                ip += 4 &* group &+ index
+                                found = true
+                                break probe
+                            }
+                            data &>>= 8
+                        }
+                    }
+                    if !found {
+                        ip += 16
+                        skip &+= 16
+                    }
+                }
+                // Then step further the longer no match is found, so incompressible
+                // data is skipped quickly.
+                if !found {
+                    var bytes = load32(ip)
+                    while true {
+                        let h = hash(bytes, shift)
+                        let step = skip &>> 5
+                        skip &+= step
+                        let nextIp = ip + step
+                        if nextIp > inputLimit { break scan }
+                        candidate = input + Int(table[h])
+                        table[h] = UInt16(truncatingIfNeeded: ip - input)
+                        if load32(candidate) == bytes { break }
+                        bytes = load32(nextIp)
+                        ip = nextIp
+                    }
+                }
 
                 op = emitLiteral(nextEmit, ip - nextEmit, to: op, fast: true)
 
@@ -90,9 +117,7 @@ extension Snappy {
                     candidate = input + Int(table[h])
                     table[h] = UInt16(truncatingIfNeeded: ip - input)
                 } while load32(ip) == load32(candidate)
-
                 ip += 1
-                nextHash = hash(load32(ip), shift)
             }
         }
         if nextEmit < inputEnd {
@@ -150,13 +175,20 @@ extension Snappy {
         return op + length
     }
 
-    /// Writes copies of `length` (≥ 4) bytes from `offset` (< 65536) bytes back.
+    /// Writes copies of `length` (≥ 4) bytes from `offset` (< 65536) bytes back. May
+    /// write up to 2 bytes past them.
     @inline(__always)
     static func emitCopy(offset: Int, length: Int, to output: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
         var op = output
         var remaining = length
-        if remaining < 12 && offset < 2048 {
-            return emitShortCopy(offset: offset, length: remaining, to: op)
+        if remaining <= 64 {
+            // One 4-byte store of either form, chosen without a branch; the bytes past
+            // the copy are overwritten by what follows.
+            let isShort = remaining < 12 && offset < 2048
+            let short = UInt32(truncatingIfNeeded: Int(copy1Tag) | (remaining &- 4) << 2 | (offset >> 8) << 5 | (offset & 0xFF) << 8)
+            let long = UInt32(truncatingIfNeeded: Int(copy2Tag) | (remaining &- 1) << 2 | offset << 8)
+            op.storeBytes(of: (isShort ? short : long).littleEndian, as: UInt32.self)
+            return op + (isShort ? 2 : 3)
         }
         // Long matches become 64-byte copies, keeping at least 4 bytes for the last one.
         while remaining >= 68 {
