@@ -28,7 +28,7 @@ final class CompressionOracleTests: XCTestCase {
 
     func testPyarrowAgreesWithLode() throws {
         let python = try Self.oraclePython()
-        var codecs: [(CompressionCodec, String)] = [(.snappy, "snappy"), (.gzip, "gzip")]
+        var codecs: [(CompressionCodec, String)] = [(.snappy, "snappy"), (.gzip, "gzip"), (.lz4Raw, "lz4_raw")]
         if ZstdLibrary.shared != nil { codecs.append((.zstd, "zstd")) }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lode-codecs-\(UUID().uuidString)")

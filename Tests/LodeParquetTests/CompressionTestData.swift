@@ -138,3 +138,21 @@ func assertCodecError<T>(
         XCTAssertEqual(error.kind, kind, "\(error)", file: file, line: line)
     }
 }
+
+/// Decompresses `stream` with `codec`: true when it decoded to `size` bytes, false when
+/// it threw `corruptData`; anything else fails the test.
+func decodesOrRejects(
+    _ codec: CompressionCodec, _ stream: [UInt8], _ size: Int, file: StaticString = #filePath, line: UInt = #line
+) -> Bool {
+    do {
+        let output = try Codec.decompress(codec, stream, uncompressedSize: size)
+        XCTAssertEqual(output.count, size, file: file, line: line)
+        return true
+    } catch let error as ParquetError {
+        XCTAssertEqual(error.kind, .corruptData, "\(error)", file: file, line: line)
+        return false
+    } catch {
+        XCTFail("unexpected \(error)", file: file, line: line)
+        return false
+    }
+}

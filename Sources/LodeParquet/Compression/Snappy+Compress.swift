@@ -64,13 +64,13 @@ extension Snappy {
                 if inputLimit - ip >= 16 {
                     let base = ip - input
                     probe: for group in 0..<4 {
-                        var data = load64(ip + 4 &* group)
+                        var data = LZ77.load64(ip + 4 &* group)
                         for index in 0..<4 {
                             let bytes = UInt32(truncatingIfNeeded: data)
                             let h = hash(bytes, shift)
                             candidate = input + Int(table[h])
                             table[h] = UInt16(truncatingIfNeeded: base &+ 4 &* group &+ index)
-                            if load32(candidate) == bytes {
+                            if LZ77.load32(candidate) == bytes {
                                 ip += 4 &* group &+ index
                                 found = true
                                 break probe
@@ -86,7 +86,7 @@ extension Snappy {
                 // Then step further the longer no match is found, so incompressible
                 // data is skipped quickly.
                 if !found {
-                    var bytes = load32(ip)
+                    var bytes = LZ77.load32(ip)
                     while true {
                         let h = hash(bytes, shift)
                         let step = skip &>> 5
@@ -95,8 +95,8 @@ extension Snappy {
                         if nextIp > inputLimit { break scan }
                         candidate = input + Int(table[h])
                         table[h] = UInt16(truncatingIfNeeded: ip - input)
-                        if load32(candidate) == bytes { break }
-                        bytes = load32(nextIp)
+                        if LZ77.load32(candidate) == bytes { break }
+                        bytes = LZ77.load32(nextIp)
                         ip = nextIp
                     }
                 }
@@ -106,17 +106,17 @@ extension Snappy {
                 // Emit copies for as long as the position right after one starts another.
                 repeat {
                     let matchStart = ip
-                    let matched = 4 &+ matchLength(candidate + 4, ip + 4, inputEnd)
+                    let matched = 4 &+ LZ77.matchLength(candidate + 4, ip + 4, inputEnd)
                     ip += matched
                     op = emitCopy(offset: matchStart - candidate, length: matched, to: op)
                     nextEmit = ip
                     if ip >= inputLimit { break scan }
-                    let word = load64(ip - 1)
+                    let word = LZ77.load64(ip - 1)
                     table[hash(UInt32(truncatingIfNeeded: word), shift)] = UInt16(truncatingIfNeeded: ip - 1 - input)
                     let h = hash(UInt32(truncatingIfNeeded: word &>> 8), shift)
                     candidate = input + Int(table[h])
                     table[h] = UInt16(truncatingIfNeeded: ip - input)
-                } while load32(ip) == load32(candidate)
+                } while LZ77.load32(ip) == LZ77.load32(candidate)
                 ip += 1
             }
         }
@@ -126,24 +126,6 @@ extension Snappy {
         return op
     }
 
-    /// How many bytes at `earlier` equal those at `later`, reading no further than `end`
-    /// (`earlier` < `later`).
-    @inline(__always)
-    static func matchLength(_ earlier: UnsafeRawPointer, _ later: UnsafeRawPointer, _ end: UnsafeRawPointer) -> Int {
-        var matched = 0
-        let available = end - later
-        while matched &+ 8 <= available {
-            let difference = load64(later + matched) ^ load64(earlier + matched)
-            if difference != 0 {
-                return matched &+ difference.trailingZeroBitCount &>> 3
-            }
-            matched &+= 8
-        }
-        while matched < available && later.load(fromByteOffset: matched, as: UInt8.self) == earlier.load(fromByteOffset: matched, as: UInt8.self) {
-            matched &+= 1
-        }
-        return matched
-    }
 
     /// Writes a literal of `length` (≥ 1) bytes from `source`. With `fast`, a literal of
     /// at most 16 bytes is copied with one 16-byte move, which may read up to 15 bytes
@@ -158,7 +140,7 @@ extension Snappy {
             op.storeBytes(of: UInt8(truncatingIfNeeded: n << 2), as: UInt8.self)
             op += 1
             if fast && length <= 16 {
-                copy16(source, op)
+                LZ77.copy16(source, op)
                 return op + length
             }
         } else {

@@ -53,7 +53,7 @@ extension Snappy {
                     let tag = ip.load(as: UInt8.self)
                     let entry = table[Int(tag)]
                     let trailerSize = Int(truncatingIfNeeded: (entry &>> 11) & 7)
-                    let trailer = Int(load32(ip + 1) & UInt32(truncatingIfNeeded: entry &>> 32))
+                    let trailer = Int(LZ77.load32(ip + 1) & UInt32(truncatingIfNeeded: entry &>> 32))
                     let afterTag = ip + (1 &+ trailerSize)
                     // All ones for a literal, zero for a copy.
                     let literalMask = (Int(tag & 3) &- 1) &>> 63
@@ -71,8 +71,8 @@ extension Snappy {
                     let source = copySource ^ ((copySource ^ Int(bitPattern: afterTag)) & literalMask)
                     if bounds >= 0 {
                         let from = UnsafeRawPointer(bitPattern: source).unsafelyUnwrapped
-                        copy8(from, op)
-                        copy8(from + 8, op + 8)
+                        LZ77.copy8(from, op)
+                        LZ77.copy8(from + 8, op + 8)
                         ip = afterTag + (length & literalMask)
                         op += length
                         continue
@@ -83,7 +83,7 @@ extension Snappy {
                         ip = afterTag + length
                     } else {
                         guard UInt(bitPattern: offset &- 1) < UInt(bitPattern: written) && length <= outputLeft else { return }
-                        copyMatch(from: UnsafeRawPointer(op - offset), to: op, length: length, outputEnd: outputEnd)
+                        LZ77.copyMatch(from: UnsafeRawPointer(op - offset), to: op, length: length, outputEnd: outputEnd)
                         ip = afterTag
                     }
                     op += length
@@ -111,7 +111,7 @@ extension Snappy {
                 let outputLeft = outputEnd - op
                 guard length <= inputLeft && length <= outputLeft else { return -1 - (elementStart - input) }
                 if length <= 16 && inputLeft >= 16 && outputLeft >= 16 {
-                    copy16(ip, op)
+                    LZ77.copy16(ip, op)
                 } else {
                     op.copyMemory(from: ip, byteCount: length)
                 }
@@ -135,13 +135,13 @@ extension Snappy {
             } else {
                 guard inputEnd - ip >= 4 else { return -1 - (elementStart - input) }
                 length = 1 &+ Int(tag &>> 2)
-                offset = Int(load32(ip))
+                offset = Int(LZ77.load32(ip))
                 ip += 4
             }
             guard offset > 0 && offset <= op - output && length <= outputEnd - op else {
                 return -1 - (elementStart - input)
             }
-            copyMatch(from: UnsafeRawPointer(op - offset), to: op, length: length, outputEnd: outputEnd)
+            LZ77.copyMatch(from: UnsafeRawPointer(op - offset), to: op, length: length, outputEnd: outputEnd)
             op += length
         }
         return op - output
@@ -165,53 +165,5 @@ extension Snappy {
         }
         let trailerSize = fields >> 11
         return fields | ((1 << (8 * trailerSize)) - 1) << 32
-    }
-
-    /// Copies `length` bytes from `source` to `destination`, `destination - source` bytes
-    /// later in the same buffer; the ranges may overlap, so bytes written earlier in the
-    /// copy are read again. `destination + length` is at most `outputEnd`.
-    @inline(__always)
-    static func copyMatch(
-        from source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, length: Int,
-        outputEnd: UnsafeMutableRawPointer
-    ) {
-        let offset = UnsafeRawPointer(destination) - source
-        // Fast paths may write up to 16 bytes past the copy; only take them with that room.
-        if outputEnd - destination >= length &+ 16 {
-            if offset >= 8 {
-                if length <= 16 {
-                    copy8(source, destination)
-                    copy8(source + 8, destination + 8)
-                    return
-                }
-                var done = 0
-                while done < length {
-                    copy8(source + done, destination + done)
-                    done &+= 8
-                }
-                return
-            }
-            // A short offset repeats a pattern: copy it onto itself, doubling the distance
-            // between reader and writer until 8-byte moves no longer overlap.
-            var op = destination
-            let end = destination + length
-            var distance = offset
-            while distance < 8 {
-                copy8(source, op)
-                op += distance
-                distance &+= distance
-                if op >= end { return }
-            }
-            var from = source
-            while op < end {
-                copy8(from, op)
-                from += 8
-                op += 8
-            }
-            return
-        }
-        for index in 0..<length {
-            destination.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self)
-        }
     }
 }
