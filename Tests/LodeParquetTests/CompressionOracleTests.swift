@@ -35,7 +35,7 @@ final class CompressionOracleTests: XCTestCase {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let samples = CompressionTestData.samples()
+        let samples = CompressionTestData.samples
         for (index, sample) in samples.enumerated() {
             try Data(sample.bytes).write(to: directory.appendingPathComponent("\(index).bin"))
             for (codec, name) in codecs {

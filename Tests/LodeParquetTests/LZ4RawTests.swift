@@ -3,7 +3,7 @@ import XCTest
 
 final class LZ4RawTests: XCTestCase {
     func testRoundTripsSamples() throws {
-        for (name, input) in CompressionTestData.samples() {
+        for (name, input) in CompressionTestData.samples {
             let compressed = try Codec.compress(.lz4Raw, input)
             XCTAssertLessThanOrEqual(compressed.count, LZ4Raw.maxCompressedLength(input.count), name)
             XCTAssertEqual(try Codec.decompress(.lz4Raw, compressed, uncompressedSize: input.count), input, name)

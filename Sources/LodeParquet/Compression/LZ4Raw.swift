@@ -51,6 +51,7 @@ enum LZ4Raw {
         }
     }
 
+    /// The hash table slot of four input bytes: a multiplicative hash, top bits kept.
     @inline(__always)
     static func hash(_ bytes: UInt32) -> Int {
         Int(truncatingIfNeeded: (bytes &* 2_654_435_761) &>> UInt32(32 - hashBits))

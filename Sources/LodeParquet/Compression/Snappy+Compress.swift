@@ -13,8 +13,8 @@ extension Snappy {
         guard input.count <= maxUncompressedLength else {
             throw ParquetError(.invalidArgument, "snappy cannot compress \(input.count) bytes; the format stops at \(maxUncompressedLength)")
         }
-        // Literals of up to 16 bytes are written with one 16-byte store, so keep that
-        // much room past the bound.
+        // Short literals are written with one 16-byte store and copies with a 4-byte
+        // one, so keep 16 bytes of room past the bound.
         let capacity = maxCompressedLength(input.count) + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
             guard let outputBase = output.baseAddress else { return }
@@ -37,6 +37,7 @@ extension Snappy {
         }
     }
 
+    /// The hash table slot of four input bytes: a multiplicative hash, top bits kept.
     @inline(__always)
     static func hash(_ bytes: UInt32, _ shift: UInt32) -> Int {
         Int(truncatingIfNeeded: (bytes &* 0x1E35_A7BD) &>> shift)
@@ -125,7 +126,6 @@ extension Snappy {
         }
         return op
     }
-
 
     /// Writes a literal of `length` (≥ 1) bytes from `source`. With `fast`, a literal of
     /// at most 16 bytes is copied with one 16-byte move, which may read up to 15 bytes
