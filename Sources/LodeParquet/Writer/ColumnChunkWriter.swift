@@ -13,6 +13,7 @@ final class ColumnChunkWriter {
 
     let leaf: LeafColumn
     private let codec: CompressionCodec
+    private let compressionLevel: Int?
     private let dataPageSize: Int
     private let values: any ValueEncoder
     private let definitionBitWidth: Int
@@ -38,6 +39,7 @@ final class ColumnChunkWriter {
     init(leaf: LeafColumn, options: ParquetWriteOptions) throws {
         self.leaf = leaf
         codec = options.compression
+        compressionLevel = options.compressionLevel
         dataPageSize = options.dataPageSize
         values = try ColumnChunkWriter.makeValueEncoder(leaf, options: options)
         definitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(leaf.maxDefinitionLevel))
@@ -177,7 +179,7 @@ final class ColumnChunkWriter {
             throw ParquetError(.unsupported, "a page of \(body.count) bytes exceeds the format's 2 GiB limit", column: leaf.name)
         }
         let compressed: [UInt8]? = codec == .uncompressed ? nil : try body.withUnsafeBytes {
-            try Codec.compress(codec, $0)
+            try Codec.compress(codec, $0, level: compressionLevel)
         }
         header.uncompressedPageSize = Int32(body.count)
         header.compressedPageSize = Int32(clamping: compressed?.count ?? body.count)

@@ -60,8 +60,9 @@ public final class ParquetWriter {
         self.options = options
         do {
             try options.validate()
-            // Fails early, before any data, on a codec that is not available.
-            _ = try Codec.compress(options.compression, UnsafeRawBufferPointer(start: nil, count: 0))
+            // Fails early, before any data, on a codec or level that is not available.
+            _ = try Codec.compress(options.compression, UnsafeRawBufferPointer(start: nil, count: 0),
+                                   level: options.compressionLevel)
             writeSchema = try WriteSchema(schema)
             columnWriters = try writeSchema.leaves.map { try ColumnChunkWriter(leaf: $0, options: options) }
             try ParquetWriter.magic.withUnsafeBytes { try self.sink.write($0) }
