@@ -289,6 +289,33 @@ FROM range(40) r(i);
 """
 
 
+def fuzz_files():
+    """Small files for the mutation test: dictionary, nested, V2 with delta
+    encodings, and each codec."""
+    rows = 12
+    table = pa.table({
+        "id": pa.array(range(rows), type=pa.int64()),
+        "tag": pa.array([None if i % 5 == 0 else ["a", "bb", "ccc"][i % 3] for i in range(rows)]),
+        "items": pa.array([None if i % 4 == 0 else [{"k": j, "v": None if j % 2 else "x" * j} for j in range(i % 3)]
+                           for i in range(rows)],
+                          type=pa.list_(pa.struct([("k", pa.int32()), ("v", pa.string())]))),
+        "attrs": pa.array([None if i % 6 == 0 else [("k%d" % j, j * 1.5) for j in range(i % 3)] for i in range(rows)],
+                          type=pa.map_(pa.string(), pa.float64())),
+        "flag": pa.array([None if i % 7 == 0 else i % 2 == 0 for i in range(rows)]),
+    })
+    variants = {
+        "fuzz_v1_snappy_dict": dict(compression="snappy"),
+        "fuzz_v2_zstd_delta": dict(compression="zstd", data_page_version="2.0", use_dictionary=False,
+                                   column_encoding={"id": "DELTA_BINARY_PACKED", "tag": "DELTA_BYTE_ARRAY",
+                                                    "items.list.element.v": "DELTA_LENGTH_BYTE_ARRAY"}),
+        "fuzz_v1_gzip_plain": dict(compression="gzip", use_dictionary=False, row_group_size=5),
+        "fuzz_v2_none_dict": dict(compression="none", data_page_version="2.0", data_page_size=40, write_batch_size=4),
+    }
+    for name, options in variants.items():
+        pq.write_table(table, os.path.join(HERE, name + ".parquet"), **options)
+        write_expected(name)
+
+
 def duckdb_files():
     for name, options in [("duckdb_v1", "FORMAT parquet"), ("duckdb_v2", "FORMAT parquet, PARQUET_VERSION V2"),
                           ("duckdb_zstd", "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16")]:
@@ -329,6 +356,7 @@ def polars_files():
 
 if __name__ == "__main__":
     pyarrow_files()
+    fuzz_files()
     duckdb_files()
     polars_files()
     total = sum(os.path.getsize(os.path.join(HERE, f)) for f in os.listdir(HERE))
