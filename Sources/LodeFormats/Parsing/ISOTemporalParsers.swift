@@ -2,30 +2,25 @@ import LodeCore
 
 /// ISO-8601 dates and timestamps parsed straight from bytes.
 ///
-/// The fast path reads `[±]YYYY-MM-DD`, then optionally `( |T)HH:MM[:SS[.f…]]` and a
-/// zone `Z`, `±HH`, `±HHMM` or `±HH:MM`; whatever it does not take is handed to
-/// ``Temporal/parseDate(_:)`` and ``Temporal/parseTimestamp(_:unit:)``, so these
-/// accept every spelling LodeCore does, with the same results.
+/// Reads `[±]YYYY-MM-DD` (4 to 9 year digits), then for timestamps optionally
+/// `( |T)HH:MM[:SS[.f…]]` and a zone `Z`, `±HH`, `±HHMM` or `±HH:MM` that is converted
+/// to UTC: the grammar of ``Temporal/parseDate(_:)`` and
+/// ``Temporal/parseTimestamp(_:unit:)``, with the same results, but working on bytes,
+/// never allocating, and checking every step for overflow so no input can trap.
 enum ISOTemporal {
     /// Days since the epoch of a date, or `nil`.
     @inline(__always)
     static func parseDate(_ b: ByteSpan) -> Int32? {
         var cursor = 0
-        if let days = readDate(b, &cursor), cursor == b.count { return days }
-        return Temporal.parseDate(Substring(String(decoding: b, as: UTF8.self)))
+        guard let days = readDate(b, &cursor), cursor == b.count else { return nil }
+        return days
     }
 
     /// `unit`s since the epoch of a timestamp (converted to UTC when it has a zone),
     /// and whether it had a zone; or `nil`.
     @inline(__always)
     static func parseTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
-        if let fast = fastTimestamp(b, unit: unit) { return fast }
-        let text = String(decoding: b, as: UTF8.self)
-        guard let value = Temporal.parseTimestamp(Substring(text), unit: unit) else { return nil }
-        let tail = text.utf8.dropFirst(10)
-        let hasZone = tail.last.map { $0 | 0x20 == UInt8(ascii: "z") } == true
-            || tail.dropFirst().contains(ASCII.plus) || tail.dropFirst().contains(ASCII.minus)
-        return (value, hasZone)
+        fastTimestamp(b, unit: unit)
     }
 
     private static func fastTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
