@@ -91,7 +91,8 @@ def _canonical_array(array: pa.Array) -> list[Any]:
     if pa.types.is_struct(t):
         names = [t.field(i).name for i in range(t.num_fields)]
         children = [_canonical_array(array.field(i)) for i in range(t.num_fields)]
-        return masked(dict(zip(names, values)) for values in zip(*children)) if names else masked({} for _ in valid)
+        rows = zip(*children) if names else ([] for _ in valid)
+        return masked(dict(zip(names, values)) for values in rows)
     if pa.types.is_map(t):
         key_name, value_name = t.key_field.name, t.item_field.name
         entries = _canonical_array(array.cast(pa.list_(t.field(0))))

@@ -108,8 +108,8 @@ def variants() -> list[Variant]:
                            min_pages=4))
     out.append(Variant("pyarrow-unsigned", "unsigned", _pyarrow()))
     # DuckDB reads INT96 at microsecond resolution, dropping the nanoseconds.
-    out.append(Variant("pyarrow-int96", "int96", _pyarrow(use_deprecated_int96_timestamps=True, store_schema=False),
-                       int96=True, readers=("pyarrow", "polars")))
+    int96 = _pyarrow(use_deprecated_int96_timestamps=True, store_schema=False)
+    out.append(Variant("pyarrow-int96", "int96", int96, int96=True, readers=("pyarrow", "polars")))
     for table in ("flat", "nested", "unsigned"):
         out.append(Variant(f"duckdb-{table}", table, lambda t, p: oracles.write_parquet_duckdb(t, p)))
     for table in ("flat", "nested"):

@@ -78,7 +78,8 @@ def _scaled(unscaled: int, scale: int) -> Decimal:
 def _decimal_column(name: str, precision: int, scale: int, seed: int) -> Column:
     unit = _scaled(1, scale)
     largest = _scaled(10 ** precision - 1, scale)
-    special = [None, largest, largest.copy_negate(), Decimal(0), unit, unit.copy_negate(), Decimal("-12.5"), Decimal("1")]
+    special = [None, largest, largest.copy_negate(), Decimal(0), unit, unit.copy_negate(),
+               Decimal("-12.5"), Decimal("1")]
 
     def draw(rng: random.Random) -> Decimal:
         digits = rng.randint(1, precision)
@@ -204,7 +205,8 @@ def nested_columns() -> list[Column]:
                 for _ in range(r.randint(0, 3))]
 
     def draw_struct_with_list(r: random.Random) -> dict:
-        vals = None if r.random() < 0.2 else [r.choice([None, 1.5, -0.0, r.uniform(-10, 10)]) for _ in range(r.randint(0, 3))]
+        vals = None if r.random() < 0.2 else [r.choice([None, 1.5, -0.0, r.uniform(-10, 10)])
+                                              for _ in range(r.randint(0, 3))]
         return {"name": r.choice(_TEXT_POOL + [None]), "vals": vals}
 
     def draw_list_list(r: random.Random) -> list:
@@ -225,7 +227,8 @@ def nested_columns() -> list[Column]:
                _fill([None, [], [""], [None, "日本語", "emoji 😀"]], draw_text_list, 43)),
         Column("mp", pa.map_(pa.string(), pa.int32()), "MAP<VARCHAR, INT>", "MAP(VARCHAR, INTEGER)",
                _fill([None, [], [("k", None)], [("日本", 1), ("", -1)]], draw_map, 44)),
-        Column("lst", pa.list_(item_struct), "LIST<STRUCT<x INT, y VARCHAR>>", "STRUCT(x INTEGER, y VARCHAR)[]",
+        Column("lst", pa.list_(item_struct), "LIST<STRUCT<x INT, y VARCHAR>>",
+               "STRUCT(x INTEGER, y VARCHAR)[]",
                _fill([None, [], [None], [{"x": None, "y": None}, {"x": 7, "y": "Grüße"}]], draw_struct_list, 45)),
         Column("sl", struct_with_list, "STRUCT<name VARCHAR, vals LIST<DOUBLE>>",
                "STRUCT(\"name\" VARCHAR, vals DOUBLE[])",

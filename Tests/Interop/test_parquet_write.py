@@ -16,7 +16,8 @@ import pytest
 
 import oracles
 from canonical import assert_rows_equal, canonical_rows, schema_signature
-from lode_parquet import LAYOUTS, PAGE_BYTES, ROW_GROUP_ROWS, Layout, polars_types, source_table, write_source_ndjson
+from lode_parquet import (LAYOUTS, PAGE_BYTES, ROW_GROUP_ROWS, Layout, polars_types, source_table,
+                          write_source_ndjson)
 from parquet_pages import page_census
 from parquet_statistics import duckdb_statistics_problems, pyarrow_statistics_problems
 
