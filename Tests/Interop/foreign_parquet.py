@@ -43,6 +43,8 @@ class Variant:
     readers: tuple[str, ...] = oracles.READERS
     #: whose reading of the file defines the expected values
     truth: str = "pyarrow"
+    #: the compression codec every column chunk must use, as pyarrow names it
+    codec: str | None = None
 
     def columns(self) -> list[samples.Column]:
         return TABLES[self.table]()
@@ -97,6 +99,7 @@ def variants() -> list[Variant]:
                         _pyarrow(compression=codec, data_page_version=page_version, use_dictionary=dictionary),
                         claims=(("", kind),) + dictionary_claim,
                         absent=(other,) + (() if dictionary else ("DICTIONARY_PAGE",)),
+                        codec="UNCOMPRESSED" if codec == "none" else codec.upper(),
                     ))
     out += [_encoded(e) for e in ("BYTE_STREAM_SPLIT", "DELTA_BINARY_PACKED",
                                   "DELTA_LENGTH_BYTE_ARRAY", "DELTA_BYTE_ARRAY")]
@@ -111,7 +114,8 @@ def variants() -> list[Variant]:
     int96 = _pyarrow(use_deprecated_int96_timestamps=True, store_schema=False)
     out.append(Variant("pyarrow-int96", "int96", int96, int96=True, readers=("pyarrow", "polars")))
     for table in ("flat", "nested", "unsigned"):
-        out.append(Variant(f"duckdb-{table}", table, lambda t, p: oracles.write_parquet_duckdb(t, p)))
+        out.append(Variant(f"duckdb-{table}", table, lambda t, p: oracles.write_parquet_duckdb(t, p),
+                           codec="SNAPPY"))
     for table in ("flat", "nested"):
         # pyarrow rejects DuckDB's DELTA_BINARY_PACKED INT32 pages whose deltas need more
         # than 32 bits (INT32_MIN..INT32_MAX); DuckDB and polars read them.
@@ -119,7 +123,8 @@ def variants() -> list[Variant]:
                            lambda t, p: oracles.write_parquet_duckdb(t, p, "PARQUET_VERSION V2"),
                            claims=(("", "DELTA_BINARY_PACKED"),), readers=("duckdb", "polars"),
                            truth="polars"))
-        out.append(Variant(f"polars-{table}", table, lambda t, p: oracles.write_parquet_polars(t, p)))
+        out.append(Variant(f"polars-{table}", table, lambda t, p: oracles.write_parquet_polars(t, p),
+                           codec="ZSTD"))
     return out
 
 
@@ -155,6 +160,12 @@ def claim_failures(variant: Variant, path: Path) -> list[str]:
         present = [name for name, counts in census.items() if counts[feature]]
         if present:
             problems.append(f"{feature} found in {present}")
+    if variant.codec is not None:
+        metadata = pq.ParquetFile(path).metadata
+        codecs = {metadata.row_group(g).column(c).compression
+                  for g in range(metadata.num_row_groups) for c in range(metadata.num_columns)}
+        if codecs != {variant.codec}:
+            problems.append(f"codecs {sorted(codecs)}, expected {variant.codec}")
     data_pages = max(c["DATA_PAGE"] + c["DATA_PAGE_V2"] for c in census.values())
     if data_pages < variant.min_pages:
         problems.append(f"at most {data_pages} data pages per column chunk, wanted {variant.min_pages}")
