@@ -131,12 +131,14 @@ def variants() -> list[Variant]:
 def expected_table(variant: Variant, path: Path) -> pa.Table:
     """The file's contents as its truth oracle reads them, in the types Lode must report.
 
-    INT96 holds nanoseconds of a UTC instant, so Lode reads it as ``timestamp[ns, UTC]``.
+    INT96 holds nanoseconds of a UTC instant; Lode reads it as ``timestamp[us, UTC]``,
+    as Spark and DuckDB do (Delta Lake timestamps are microseconds), dropping the
+    nanoseconds below a microsecond.
     """
     if not variant.int96:
         return oracles.PARQUET_READERS[variant.truth](path)
-    table = pq.read_table(path, coerce_int96_timestamp_unit="ns")
-    fields = [pa.field(f.name, pa.timestamp("ns", tz="UTC")) if pa.types.is_timestamp(f.type) else f
+    table = pq.read_table(path, coerce_int96_timestamp_unit="us")
+    fields = [pa.field(f.name, pa.timestamp("us", tz="UTC")) if pa.types.is_timestamp(f.type) else f
               for f in table.schema]
     return table.cast(pa.schema(fields))
 

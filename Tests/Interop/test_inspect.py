@@ -42,7 +42,12 @@ def _stat_text_ok(text, stats, bound: str, arrow_type: pa.DataType) -> bool:
     if pa.types.is_timestamp(arrow_type):
         raw = getattr(stats, f"{bound}_raw")
         canonical = format_timestamp(raw, arrow_type.unit, arrow_type.tz is not None)
-        return text in {canonical, canonical.replace("T", " "), canonical.rstrip("Z").replace("T", " ") + "+00:00"}
+        spaced = canonical.rstrip("Z").replace("T", " ")
+        trimmed = spaced.rstrip("0").rstrip(".") if "." in spaced else spaced  # DuckDB's spelling
+        spellings = {canonical, spaced, trimmed}
+        if arrow_type.tz is not None:
+            spellings |= {s + suffix for s in (spaced, trimmed) for suffix in ("+00", "+00:00")}
+        return text in spellings
     value = getattr(stats, bound)
     if pa.types.is_floating(arrow_type):
         try:
