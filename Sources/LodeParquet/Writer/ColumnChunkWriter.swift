@@ -15,6 +15,7 @@ final class ColumnChunkWriter {
     private let codec: CompressionCodec
     private let compressionLevel: Int?
     private let dataPageSize: Int
+    private let rowsPerStep: Int
     private let values: any ValueEncoder
     private let definitionBitWidth: Int
     private let repetitionBitWidth: Int
@@ -41,6 +42,8 @@ final class ColumnChunkWriter {
         codec = options.compression
         compressionLevel = options.compressionLevel
         dataPageSize = options.dataPageSize
+        // Page size is checked between steps, so small pages need small steps.
+        rowsPerStep = max(16, min(ColumnChunkWriter.rowsPerStep, options.dataPageSize / 64))
         values = try ColumnChunkWriter.makeValueEncoder(leaf, options: options)
         definitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(leaf.maxDefinitionLevel))
         repetitionBitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(leaf.maxRepetitionLevel))
@@ -55,7 +58,7 @@ final class ColumnChunkWriter {
     func write(_ column: any ColumnArray, rows: Range<Int>) throws {
         var start = rows.lowerBound
         while start < rows.upperBound {
-            let end = min(start + ColumnChunkWriter.rowsPerStep, rows.upperBound)
+            let end = min(start + rowsPerStep, rows.upperBound)
             try LevelShredder.shred(column, rows: start..<end, leaf: leaf, into: &shredded)
             definitionLevels.append(contentsOf: shredded.definitionLevels)
             repetitionLevels.append(contentsOf: shredded.repetitionLevels)

@@ -1,0 +1,132 @@
+import LodeCore
+
+/// Rebuilds nested columns (structs, lists, maps) from decoded leaves and their
+/// definition and repetition levels.
+struct RecordAssembler {
+    /// Decoded leaves by leaf index.
+    let leaves: [Int: DecodedLeaf]
+
+    /// The column `shape` describes, one value per slot.
+    func assemble(_ shape: ColumnShape) throws -> any ColumnArray {
+        switch shape.kind {
+        case .leaf(let descriptor):
+            let leaf = try decoded(descriptor.index)
+            if descriptor.maxRepetitionLevel == 0 { return leaf.values }
+            return try scatter(leaf, descriptor: descriptor, ancestorDefinition: shape.ancestorDefinition)
+        case .structure(let children):
+            let levels = try decoded(shape.firstLeaf)
+            let (count, validity) = slots(levels, shape: shape)
+            var arrays: [any ColumnArray] = []
+            for (child, field) in zip(children, fields(of: shape.type)) {
+                let array = try assemble(child)
+                guard array.count == count else {
+                    throw ParquetError(.corruptData, "struct field '\(field.name)' has \(array.count) values, its struct \(count)")
+                }
+                arrays.append(array)
+            }
+            return StructArray(shape.type, children: arrays, count: count, validity: validity)
+        case .list(let element, let elementDefinedAt):
+            let levels = try decoded(shape.firstLeaf)
+            let (offsets, validity) = try listOffsets(levels, shape: shape, elementDefinedAt: elementDefinedAt)
+            let child = try assemble(element)
+            guard let total = offsets.last, Int(total) == child.count else {
+                throw ParquetError(.corruptData, "list elements number \(child.count), the levels say \(offsets.last ?? 0)")
+            }
+            if case .map = shape.type, !(child is StructArray) {
+                throw ParquetError(.corruptData, "map entries are not key/value pairs")
+            }
+            return ListArray(shape.type, offsets: offsets, child: child, validity: validity)
+        }
+    }
+
+    private func decoded(_ index: Int) throws -> DecodedLeaf {
+        guard let leaf = leaves[index] else { throw ParquetError(.invalidArgument, "leaf column \(index) was not decoded") }
+        return leaf
+    }
+
+    private func fields(of type: DataType) -> [Field] {
+        if case .struct(let fields) = type { return fields }
+        return []
+    }
+
+    /// The number of slots of a struct node and their validity.
+    private func slots(_ leaf: DecodedLeaf, shape: ColumnShape) -> (Int, Bitmap?) {
+        let definitions = leaf.definitionLevels, repetitions = leaf.repetitionLevels
+        if definitions.isEmpty { return (leaf.entryCount, nil) }
+        let depth = shape.repetitionDepth, ancestor = shape.ancestorDefinition, definedAt = shape.definedAt
+        if repetitions.isEmpty && ancestor == 0 {
+            if definedAt == 0 { return (leaf.entryCount, nil) }
+            var validity = Bitmap(count: 0, value: false)
+            validity.reserveCapacity(definitions.count)
+            for d in definitions { validity.append(Int(d) >= definedAt) }
+            return (definitions.count, validity)
+        }
+        var validity = Bitmap(count: 0, value: false)
+        var count = 0
+        for i in 0..<definitions.count {
+            let d = Int(definitions[i])
+            let r = repetitions.isEmpty ? 0 : Int(repetitions[i])
+            guard r <= depth, d >= ancestor else { continue }
+            validity.append(d >= definedAt)
+            count += 1
+        }
+        return (count, validity)
+    }
+
+    /// List offsets and validity of a list node from its first leaf's levels.
+    private func listOffsets(_ leaf: DecodedLeaf, shape: ColumnShape,
+                             elementDefinedAt: Int) throws -> ([Int32], Bitmap?) {
+        let definitions = leaf.definitionLevels, repetitions = leaf.repetitionLevels
+        guard definitions.count == leaf.entryCount, repetitions.count == leaf.entryCount else {
+            throw ParquetError(.corruptData, "a repeated column lacks its levels")
+        }
+        let depth = shape.repetitionDepth, ancestor = shape.ancestorDefinition, definedAt = shape.definedAt
+        var offsets: [Int32] = [0]
+        var validity = Bitmap(count: 0, value: false)
+        var total: Int32 = 0
+        for i in 0..<definitions.count {
+            let d = Int(definitions[i]), r = Int(repetitions[i])
+            if r > depth + 1 { continue }
+            if r == depth + 1 {
+                guard offsets.count > 1, d >= elementDefinedAt else {
+                    throw ParquetError(.corruptData, "repetition level \(r) continues a list that was never started")
+                }
+                total += 1
+                offsets[offsets.count - 1] = total
+                continue
+            }
+            guard d >= ancestor else { continue }
+            if d >= elementDefinedAt { total += 1 }
+            offsets.append(total)
+            validity.append(d >= definedAt)
+        }
+        return (offsets, validity)
+    }
+
+    /// A repeated leaf's values placed in its slots, nulls where the leaf is undefined.
+    private func scatter(_ leaf: DecodedLeaf, descriptor: LeafDescriptor, ancestorDefinition: Int) throws -> any ColumnArray {
+        let definitions = leaf.definitionLevels
+        guard definitions.count == leaf.entryCount else {
+            throw ParquetError(.corruptData, "a repeated column lacks its levels")
+        }
+        let maxDefinition = UInt8(descriptor.maxDefinitionLevel)
+        var present: [Int] = []
+        var validity = Bitmap(count: 0, value: false)
+        validity.reserveCapacity(definitions.count)
+        var next = 0
+        for d in definitions where Int(d) >= ancestorDefinition {
+            if d == maxDefinition {
+                present.append(next)
+                next += 1
+                validity.append(true)
+            } else {
+                present.append(-1)
+                validity.append(false)
+            }
+        }
+        guard next == leaf.values.count else {
+            throw ParquetError(.corruptData, "column holds \(leaf.values.count) values, its levels define \(next)")
+        }
+        return try leaf.values.gathered(present, validity: validity)
+    }
+}
