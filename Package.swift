@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LodeStorage", targets: ["LodeStorage"]),
         .library(name: "LodeParquet", targets: ["LodeParquet"]),
         .library(name: "LodeFormats", targets: ["LodeFormats"]),
+        .library(name: "LodeEngine", targets: ["LodeEngine"]),
         .library(name: "LodePipeline", targets: ["LodePipeline"]),
     ],
     dependencies: [
@@ -21,11 +22,12 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "LodeParquet", dependencies: ["LodeCore", "CZlib"]),
         .target(name: "LodeFormats", dependencies: ["LodeCore"]),
-        .target(name: "LodePipeline", dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats"]),
+        .target(name: "LodeEngine", dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats"]),
+        .target(name: "LodePipeline", dependencies: ["LodeCore", "LodeEngine", "LodeFormats"]),
         .executableTarget(
             name: "lode",
             dependencies: [
-                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodePipeline",
+                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeEngine", "LodePipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "LodeStorageTests", dependencies: ["LodeStorage"]),
         .testTarget(name: "LodeParquetTests", dependencies: ["LodeParquet"]),
         .testTarget(name: "LodeFormatsTests", dependencies: ["LodeFormats"]),
+        .testTarget(name: "LodeEngineTests", dependencies: ["LodeEngine"]),
         .testTarget(name: "LodePipelineTests", dependencies: ["LodePipeline"]),
     ],
     swiftLanguageModes: [.v5]

@@ -28,14 +28,14 @@ final class CompressionOracleTests: XCTestCase {
 
     func testPyarrowAgreesWithLode() throws {
         let python = try Self.oraclePython()
-        var codecs: [(CompressionCodec, String)] = [(.snappy, "snappy"), (.gzip, "gzip")]
+        var codecs: [(CompressionCodec, String)] = [(.snappy, "snappy"), (.gzip, "gzip"), (.lz4Raw, "lz4_raw")]
         if ZstdLibrary.shared != nil { codecs.append((.zstd, "zstd")) }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lode-codecs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        let samples = CompressionTestData.samples()
+        let samples = CompressionTestData.samples
         for (index, sample) in samples.enumerated() {
             try Data(sample.bytes).write(to: directory.appendingPathComponent("\(index).bin"))
             for (codec, name) in codecs {

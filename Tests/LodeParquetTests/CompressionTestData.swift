@@ -65,7 +65,8 @@ enum CompressionTestData {
     /// Uniformly random bytes: incompressible.
     static func random(_ size: Int, seed: UInt64 = 4) -> [UInt8] {
         var generator = SeededGenerator(seed: seed)
-        return (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let words = (0..<(size + 7) / 8).map { _ in generator.next() }
+        return Array(words.withUnsafeBytes { $0.prefix(size) })
     }
 
     /// Runs of short repeating patterns (periods 1...9) between bits of noise.
@@ -80,8 +81,8 @@ enum CompressionTestData {
         return Array(bytes.prefix(size))
     }
 
-    /// Named inputs from empty to a few megabytes.
-    static func samples() -> [(name: String, bytes: [UInt8])] {
+    /// Named inputs from empty to a few megabytes, made once per test run.
+    static let samples: [(name: String, bytes: [UInt8])] = {
         [
             ("empty", []),
             ("one byte", [0x2A]),
@@ -99,7 +100,7 @@ enum CompressionTestData {
             ("runs 500 KB", runs(500_000)),
             ("block edge", text(65_536 + 17, seed: 13)),
         ]
-    }
+    }()
 }
 
 /// The fixture files written by `Tests/Fixtures/compression/make_fixtures.py`.
@@ -136,5 +137,23 @@ func assertCodecError<T>(
             return XCTFail("\(error) is not a ParquetError", file: file, line: line)
         }
         XCTAssertEqual(error.kind, kind, "\(error)", file: file, line: line)
+    }
+}
+
+/// Decompresses `stream` with `codec`: true when it decoded to `size` bytes, false when
+/// it threw `corruptData`; anything else fails the test.
+func decodesOrRejects(
+    _ codec: CompressionCodec, _ stream: [UInt8], _ size: Int, file: StaticString = #filePath, line: UInt = #line
+) -> Bool {
+    do {
+        let output = try Codec.decompress(codec, stream, uncompressedSize: size)
+        XCTAssertEqual(output.count, size, file: file, line: line)
+        return true
+    } catch let error as ParquetError {
+        XCTAssertEqual(error.kind, .corruptData, "\(error)", file: file, line: line)
+        return false
+    } catch {
+        XCTFail("unexpected \(error)", file: file, line: line)
+        return false
     }
 }

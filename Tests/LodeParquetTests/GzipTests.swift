@@ -3,7 +3,7 @@ import XCTest
 
 final class GzipTests: XCTestCase {
     func testRoundTripsSamples() throws {
-        for (name, input) in CompressionTestData.samples() where input.count <= 1 << 20 {
+        for (name, input) in CompressionTestData.samples where input.count <= 1 << 20 {
             let compressed = try Codec.compress(.gzip, input)
             XCTAssertEqual(Array(compressed.prefix(2)), [0x1F, 0x8B], "\(name) has a gzip header")
             XCTAssertEqual(try Codec.decompress(.gzip, compressed, uncompressedSize: input.count), input, name)

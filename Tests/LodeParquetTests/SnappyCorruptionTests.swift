@@ -26,7 +26,7 @@ final class SnappyCorruptionTests: XCTestCase {
                     default: stream[index] = [0x00, 0xFF, 0xFC, 0x01, 0x02, 0x03][Int.random(in: 0..<6, using: &generator)]
                     }
                 }
-                if attempt(stream, input.count) { decoded += 1 } else { thrown += 1 }
+                if decodesOrRejects(.snappy, stream, input.count) { decoded += 1 } else { thrown += 1 }
             }
         }
         XCTAssertGreaterThan(thrown, 0)
@@ -37,7 +37,7 @@ final class SnappyCorruptionTests: XCTestCase {
         let input = CompressionTestData.text(3_000, seed: 35) + CompressionTestData.runs(1_000, seed: 36)
         let valid = try Codec.compress(.snappy, input)
         for length in 0..<valid.count {
-            XCTAssertFalse(attempt(Array(valid.prefix(length)), input.count), "truncated to \(length)")
+            XCTAssertFalse(decodesOrRejects(.snappy, Array(valid.prefix(length)), input.count), "truncated to \(length)")
         }
     }
 
@@ -49,9 +49,9 @@ final class SnappyCorruptionTests: XCTestCase {
             // Start most with a plausible preamble so the elements get decoded.
             if !stream.isEmpty && Bool.random(using: &generator) {
                 stream[0] = UInt8(size & 0x7F)
-                _ = attempt(stream, size & 0x7F)
+                _ = decodesOrRejects(.snappy, stream, size & 0x7F)
             } else {
-                _ = attempt(stream, size)
+                _ = decodesOrRejects(.snappy, stream, size)
             }
         }
     }
@@ -63,22 +63,7 @@ final class SnappyCorruptionTests: XCTestCase {
         for _ in 0..<1_000 {
             let cut = Int.random(in: 1..<a.count, using: &generator)
             let from = Int.random(in: 1..<b.count, using: &generator)
-            _ = attempt(Array(a[..<cut]) + Array(b[from...]), 2_000)
-        }
-    }
-
-    /// Decompresses `stream`; true when it decoded, false when it threw `corruptData`.
-    private func attempt(_ stream: [UInt8], _ size: Int, file: StaticString = #filePath, line: UInt = #line) -> Bool {
-        do {
-            let output = try Codec.decompress(.snappy, stream, uncompressedSize: size)
-            XCTAssertEqual(output.count, size, file: file, line: line)
-            return true
-        } catch let error as ParquetError {
-            XCTAssertEqual(error.kind, .corruptData, "\(error)", file: file, line: line)
-            return false
-        } catch {
-            XCTFail("unexpected \(error)", file: file, line: line)
-            return false
+            _ = decodesOrRejects(.snappy, Array(a[..<cut]) + Array(b[from...]), 2_000)
         }
     }
 }

@@ -3,7 +3,7 @@ import XCTest
 
 final class SnappyTests: XCTestCase {
     func testRoundTripsSamples() throws {
-        for (name, input) in CompressionTestData.samples() {
+        for (name, input) in CompressionTestData.samples {
             let compressed = try Codec.compress(.snappy, input)
             XCTAssertLessThanOrEqual(compressed.count, Snappy.maxCompressedLength(input.count), name)
             let output = try Codec.decompress(.snappy, compressed, uncompressedSize: input.count)

@@ -7,7 +7,7 @@ final class ZstdTests: XCTestCase {
     }
 
     func testRoundTripsSamples() throws {
-        for (name, input) in CompressionTestData.samples() {
+        for (name, input) in CompressionTestData.samples {
             let compressed = try Codec.compress(.zstd, input)
             XCTAssertEqual(Array(compressed.prefix(4)), [0x28, 0xB5, 0x2F, 0xFD], "\(name) is a zstd frame")
             XCTAssertEqual(try Codec.decompress(.zstd, compressed, uncompressedSize: input.count), input, name)

@@ -1,7 +1,8 @@
 /// Page compression and decompression for each ``CompressionCodec``.
 ///
-/// SNAPPY is pure Swift (`Snappy`), GZIP uses the system zlib (`Gzip`), ZSTD the system
-/// libzstd loaded at run time (`Zstd`). LZO, BROTLI, LZ4 and LZ4_RAW are not supported.
+/// SNAPPY and LZ4_RAW are pure Swift (`Snappy`, `LZ4Raw`), GZIP uses the system zlib
+/// (`Gzip`), ZSTD the system libzstd loaded at run time (`Zstd`). LZO, BROTLI and the
+/// deprecated Hadoop-framed LZ4 are not supported.
 enum Codec {
     /// Compresses `input` with `codec`. `level` applies to GZIP (0...9, default 6) and
     /// ZSTD (default 1); `nil` takes the codec's default and other codecs ignore it.
@@ -11,6 +12,7 @@ enum Codec {
         case .snappy: return try Snappy.compress(input)
         case .gzip: return try Gzip.compress(input, level: level ?? Gzip.defaultLevel)
         case .zstd: return try Zstd.compress(input, level: level ?? Zstd.defaultLevel)
+        case .lz4Raw: return try LZ4Raw.compress(input)
         default: throw unsupported(codec)
         }
     }
@@ -29,6 +31,7 @@ enum Codec {
         case .snappy: return try Snappy.decompress(input, uncompressedSize: uncompressedSize)
         case .gzip: return try Gzip.decompress(input, uncompressedSize: uncompressedSize)
         case .zstd: return try Zstd.decompress(input, uncompressedSize: uncompressedSize)
+        case .lz4Raw: return try LZ4Raw.decompress(input, uncompressedSize: uncompressedSize)
         default: throw unsupported(codec)
         }
     }

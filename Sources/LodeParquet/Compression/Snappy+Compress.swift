@@ -3,7 +3,7 @@ extension Snappy {
     /// 16-bit hash table entry and a two-byte copy.
     static let blockSize = 1 << 16
     /// The most hash table entries a block uses.
-    static let maxHashTableBits = 14
+    static let maxHashTableBits = 15
     /// Blocks shorter than this are stored as one literal; the match finder also stops
     /// this far before a block's end, so its 8- and 16-byte loads stay inside the input.
     static let inputMargin = 15
@@ -13,8 +13,8 @@ extension Snappy {
         guard input.count <= maxUncompressedLength else {
             throw ParquetError(.invalidArgument, "snappy cannot compress \(input.count) bytes; the format stops at \(maxUncompressedLength)")
         }
-        // Literals of up to 16 bytes are written with one 16-byte store, so keep that
-        // much room past the bound.
+        // Short literals are written with one 16-byte store and copies with a 4-byte
+        // one, so keep 16 bytes of room past the bound.
         let capacity = maxCompressedLength(input.count) + 16
         return [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
             guard let outputBase = output.baseAddress else { return }
@@ -37,6 +37,7 @@ extension Snappy {
         }
     }
 
+    /// The hash table slot of four input bytes: a multiplicative hash, top bits kept.
     @inline(__always)
     static func hash(_ bytes: UInt32, _ shift: UInt32) -> Int {
         Int(truncatingIfNeeded: (bytes &* 0x1E35_A7BD) &>> shift)
@@ -55,69 +56,75 @@ extension Snappy {
             let shift = UInt32(32 - tableBits)
             let inputLimit = inputEnd - inputMargin
             var ip = input + 1
-            var nextHash = hash(load32(ip), shift)
             scan: while true {
-                // Look for a four-byte match, stepping further the longer none is found
-                // so incompressible data is skipped quickly.
+                var candidate = input
+                var found = false
+                // Right after a copy the next match is often close: try the next 16
+                // positions one by one, four from each 8-byte load.
                 var skip: Int = 32
-                var nextIp = ip
-                var candidate: UnsafeRawPointer
-                repeat {
-                    ip = nextIp
-                    let h = nextHash
-                    let step = skip &>> 5
-                    skip &+= 1
-                    nextIp = ip + step
-                    if nextIp > inputLimit { break scan }
-                    nextHash = hash(load32(nextIp), shift)
-                    candidate = input + Int(table[h])
-                    table[h] = UInt16(truncatingIfNeeded: ip - input)
-                } while load32(ip) != load32(candidate)
+                if inputLimit - ip >= 16 {
+                    let base = ip - input
+                    probe: for group in 0..<4 {
+                        var data = LZ77.load64(ip + 4 &* group)
+                        for index in 0..<4 {
+                            let bytes = UInt32(truncatingIfNeeded: data)
+                            let h = hash(bytes, shift)
+                            candidate = input + Int(table[h])
+                            table[h] = UInt16(truncatingIfNeeded: base &+ 4 &* group &+ index)
+                            if LZ77.load32(candidate) == bytes {
+                                ip += 4 &* group &+ index
+                                found = true
+                                break probe
+                            }
+                            data &>>= 8
+                        }
+                    }
+                    if !found {
+                        ip += 16
+                        skip &+= 16
+                    }
+                }
+                // Then step further the longer no match is found, so incompressible
+                // data is skipped quickly.
+                if !found {
+                    var bytes = LZ77.load32(ip)
+                    while true {
+                        let h = hash(bytes, shift)
+                        let step = skip &>> 5
+                        skip &+= step
+                        let nextIp = ip + step
+                        if nextIp > inputLimit { break scan }
+                        candidate = input + Int(table[h])
+                        table[h] = UInt16(truncatingIfNeeded: ip - input)
+                        if LZ77.load32(candidate) == bytes { break }
+                        bytes = LZ77.load32(nextIp)
+                        ip = nextIp
+                    }
+                }
 
                 op = emitLiteral(nextEmit, ip - nextEmit, to: op, fast: true)
 
                 // Emit copies for as long as the position right after one starts another.
                 repeat {
                     let matchStart = ip
-                    let matched = 4 &+ matchLength(candidate + 4, ip + 4, inputEnd)
+                    let matched = 4 &+ LZ77.matchLength(candidate + 4, ip + 4, inputEnd)
                     ip += matched
                     op = emitCopy(offset: matchStart - candidate, length: matched, to: op)
                     nextEmit = ip
                     if ip >= inputLimit { break scan }
-                    let word = load64(ip - 1)
+                    let word = LZ77.load64(ip - 1)
                     table[hash(UInt32(truncatingIfNeeded: word), shift)] = UInt16(truncatingIfNeeded: ip - 1 - input)
                     let h = hash(UInt32(truncatingIfNeeded: word &>> 8), shift)
                     candidate = input + Int(table[h])
                     table[h] = UInt16(truncatingIfNeeded: ip - input)
-                } while load32(ip) == load32(candidate)
-
+                } while LZ77.load32(ip) == LZ77.load32(candidate)
                 ip += 1
-                nextHash = hash(load32(ip), shift)
             }
         }
         if nextEmit < inputEnd {
             op = emitLiteral(nextEmit, inputEnd - nextEmit, to: op, fast: false)
         }
         return op
-    }
-
-    /// How many bytes at `earlier` equal those at `later`, reading no further than `end`
-    /// (`earlier` < `later`).
-    @inline(__always)
-    static func matchLength(_ earlier: UnsafeRawPointer, _ later: UnsafeRawPointer, _ end: UnsafeRawPointer) -> Int {
-        var matched = 0
-        let available = end - later
-        while matched &+ 8 <= available {
-            let difference = load64(later + matched) ^ load64(earlier + matched)
-            if difference != 0 {
-                return matched &+ difference.trailingZeroBitCount &>> 3
-            }
-            matched &+= 8
-        }
-        while matched < available && later.load(fromByteOffset: matched, as: UInt8.self) == earlier.load(fromByteOffset: matched, as: UInt8.self) {
-            matched &+= 1
-        }
-        return matched
     }
 
     /// Writes a literal of `length` (≥ 1) bytes from `source`. With `fast`, a literal of
@@ -133,7 +140,7 @@ extension Snappy {
             op.storeBytes(of: UInt8(truncatingIfNeeded: n << 2), as: UInt8.self)
             op += 1
             if fast && length <= 16 {
-                copy16(source, op)
+                LZ77.copy16(source, op)
                 return op + length
             }
         } else {
@@ -150,13 +157,20 @@ extension Snappy {
         return op + length
     }
 
-    /// Writes copies of `length` (≥ 4) bytes from `offset` (< 65536) bytes back.
+    /// Writes copies of `length` (≥ 4) bytes from `offset` (< 65536) bytes back. May
+    /// write up to 2 bytes past them.
     @inline(__always)
     static func emitCopy(offset: Int, length: Int, to output: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
         var op = output
         var remaining = length
-        if remaining < 12 && offset < 2048 {
-            return emitShortCopy(offset: offset, length: remaining, to: op)
+        if remaining <= 64 {
+            // One 4-byte store of either form, chosen without a branch; the bytes past
+            // the copy are overwritten by what follows.
+            let isShort = remaining < 12 && offset < 2048
+            let short = UInt32(truncatingIfNeeded: Int(copy1Tag) | (remaining &- 4) << 2 | (offset >> 8) << 5 | (offset & 0xFF) << 8)
+            let long = UInt32(truncatingIfNeeded: Int(copy2Tag) | (remaining &- 1) << 2 | offset << 8)
+            op.storeBytes(of: (isShort ? short : long).littleEndian, as: UInt32.self)
+            return op + (isShort ? 2 : 3)
         }
         // Long matches become 64-byte copies, keeping at least 4 bytes for the last one.
         while remaining >= 68 {

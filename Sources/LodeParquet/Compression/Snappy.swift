@@ -52,31 +52,4 @@ enum Snappy {
         op.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
         return op + 1
     }
-
-    /// The four bytes at `pointer`, little-endian, without alignment.
-    @inline(__always)
-    static func load32(_ pointer: UnsafeRawPointer) -> UInt32 {
-        UInt32(littleEndian: pointer.loadUnaligned(as: UInt32.self))
-    }
-
-    /// The eight bytes at `pointer`, little-endian, without alignment.
-    @inline(__always)
-    static func load64(_ pointer: UnsafeRawPointer) -> UInt64 {
-        UInt64(littleEndian: pointer.loadUnaligned(as: UInt64.self))
-    }
-
-    /// Copies eight bytes from `source` to `destination`, without alignment.
-    @inline(__always)
-    static func copy8(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer) {
-        destination.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-    }
-
-    /// Copies sixteen bytes from `source` to `destination`, without alignment.
-    @inline(__always)
-    static func copy16(_ source: UnsafeRawPointer, _ destination: UnsafeMutableRawPointer) {
-        let low = source.loadUnaligned(as: UInt64.self)
-        let high = source.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        destination.storeBytes(of: low, as: UInt64.self)
-        destination.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
-    }
 }

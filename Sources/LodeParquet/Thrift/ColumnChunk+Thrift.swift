@@ -2,16 +2,9 @@
 
 extension ColumnChunk: ThriftCodable {
     init(thrift reader: inout ThriftCompactReader) throws {
+        // file_offset is deprecated and declared `= 0` in parquet.thrift: tolerated when absent.
+        self.init(fileOffset: 0, metaData: nil)
         let scope = try reader.beginStruct("ColumnChunk")
-        var filePath: String?
-        // Deprecated and declared `= 0` in parquet.thrift: tolerated when absent.
-        var fileOffset: Int64 = 0
-        var metaData: ColumnMetaData?
-        var offsetIndexOffset: Int64?
-        var offsetIndexLength: Int32?
-        var columnIndexOffset: Int64?
-        var columnIndexLength: Int32?
-        var isEncrypted = false
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: filePath = try reader.readString(field)
@@ -28,13 +21,6 @@ extension ColumnChunk: ThriftCodable {
             }
         }
         reader.endStruct(scope)
-        self.init(fileOffset: fileOffset, metaData: metaData)
-        self.filePath = filePath
-        self.offsetIndexOffset = offsetIndexOffset
-        self.offsetIndexLength = offsetIndexLength
-        self.columnIndexOffset = columnIndexOffset
-        self.columnIndexLength = columnIndexLength
-        self.isEncrypted = isEncrypted
     }
 
     /// Writes the chunk; ``isEncrypted`` is not written (Lode writes no encrypted files).
@@ -52,23 +38,16 @@ extension ColumnChunk: ThriftCodable {
 }
 
 extension ColumnMetaData: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "type"), (2, "encodings"), (3, "path_in_schema"), (4, "codec"), (5, "num_values"),
+        (6, "total_uncompressed_size"), (7, "total_compressed_size"), (9, "data_page_offset"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(type: .boolean, encodings: [], pathInSchema: [], codec: .uncompressed,
+                  numValues: 0, totalUncompressedSize: 0, totalCompressedSize: 0, dataPageOffset: 0)
         let scope = try reader.beginStruct("ColumnMetaData")
-        var type: PhysicalType?
-        var encodings: [Encoding]?
-        var pathInSchema: [String]?
-        var codec: CompressionCodec?
-        var numValues: Int64?
-        var totalUncompressedSize: Int64?
-        var totalCompressedSize: Int64?
-        var keyValueMetadata: [KeyValue]?
-        var dataPageOffset: Int64?
-        var indexPageOffset: Int64?
-        var dictionaryPageOffset: Int64?
-        var statistics: Statistics?
-        var encodingStats: [PageEncodingStats]?
-        var bloomFilterOffset: Int64?
-        var bloomFilterLength: Int32?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: type = PhysicalType(rawValue: try reader.readI32(field))
@@ -88,30 +67,10 @@ extension ColumnMetaData: ThriftCodable {
             case 15: bloomFilterLength = try reader.readI32(field)
             default: try reader.skip(field)  // 16 SizeStatistics, 17 GeospatialStatistics, newer fields
             }
+            seen.insert(field.id)
         }
-        guard let type else { throw reader.missingField("ColumnMetaData", "type", id: 1) }
-        guard let encodings else { throw reader.missingField("ColumnMetaData", "encodings", id: 2) }
-        guard let pathInSchema else { throw reader.missingField("ColumnMetaData", "path_in_schema", id: 3) }
-        guard let codec else { throw reader.missingField("ColumnMetaData", "codec", id: 4) }
-        guard let numValues else { throw reader.missingField("ColumnMetaData", "num_values", id: 5) }
-        guard let totalUncompressedSize else {
-            throw reader.missingField("ColumnMetaData", "total_uncompressed_size", id: 6)
-        }
-        guard let totalCompressedSize else {
-            throw reader.missingField("ColumnMetaData", "total_compressed_size", id: 7)
-        }
-        guard let dataPageOffset else { throw reader.missingField("ColumnMetaData", "data_page_offset", id: 9) }
+        try seen.require(Self.requiredFields, of: "ColumnMetaData", in: reader)
         reader.endStruct(scope)
-        self.init(type: type, encodings: encodings, pathInSchema: pathInSchema, codec: codec,
-                  numValues: numValues, totalUncompressedSize: totalUncompressedSize,
-                  totalCompressedSize: totalCompressedSize, dataPageOffset: dataPageOffset)
-        self.keyValueMetadata = keyValueMetadata
-        self.indexPageOffset = indexPageOffset
-        self.dictionaryPageOffset = dictionaryPageOffset
-        self.statistics = statistics
-        self.encodingStats = encodingStats
-        self.bloomFilterOffset = bloomFilterOffset
-        self.bloomFilterLength = bloomFilterLength
     }
 
     func write(to writer: inout ThriftCompactWriter) {

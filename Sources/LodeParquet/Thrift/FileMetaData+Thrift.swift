@@ -21,16 +21,14 @@ extension FileMetaData: ThriftCodable {
         return writer.bytes
     }
 
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "version"), (2, "schema"), (3, "num_rows"), (4, "row_groups"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(version: 0, schema: [], numRows: 0, rowGroups: [])
         let scope = try reader.beginStruct("FileMetaData")
-        var version: Int32?
-        var schema: [SchemaElement]?
-        var numRows: Int64?
-        var rowGroups: [RowGroup]?
-        var keyValueMetadata: [KeyValue]?
-        var createdBy: String?
-        var columnOrders: [ColumnOrder]?
-        var isEncrypted = false
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: version = try reader.readI32(field)
@@ -45,17 +43,10 @@ extension FileMetaData: ThriftCodable {
                 try reader.skip(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let version else { throw reader.missingField("FileMetaData", "version", id: 1) }
-        guard let schema else { throw reader.missingField("FileMetaData", "schema", id: 2) }
-        guard let numRows else { throw reader.missingField("FileMetaData", "num_rows", id: 3) }
-        guard let rowGroups else { throw reader.missingField("FileMetaData", "row_groups", id: 4) }
+        try seen.require(Self.requiredFields, of: "FileMetaData", in: reader)
         reader.endStruct(scope)
-        self.init(version: version, schema: schema, numRows: numRows, rowGroups: rowGroups)
-        self.keyValueMetadata = keyValueMetadata
-        self.createdBy = createdBy
-        self.columnOrders = columnOrders
-        self.isEncrypted = isEncrypted
     }
 
     func write(to writer: inout ThriftCompactWriter) {

@@ -1,20 +1,22 @@
 // Small structs of the footer: KeyValue, SortingColumn, PageEncodingStats.
 
 extension KeyValue: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [(1, "key")]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(key: "", value: nil)
         let scope = try reader.beginStruct("KeyValue")
-        var key: String?
-        var value: String?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: key = try reader.readString(field)
             case 2: value = try reader.readString(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let key else { throw reader.missingField("KeyValue", "key", id: 1) }
+        try seen.require(Self.requiredFields, of: "KeyValue", in: reader)
         reader.endStruct(scope)
-        self.init(key: key, value: value)
     }
 
     func write(to writer: inout ThriftCompactWriter) {
@@ -26,11 +28,14 @@ extension KeyValue: ThriftCodable {
 }
 
 extension SortingColumn: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "column_idx"), (2, "descending"), (3, "nulls_first"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(columnIndex: 0, descending: false, nullsFirst: false)
         let scope = try reader.beginStruct("SortingColumn")
-        var columnIndex: Int32?
-        var descending: Bool?
-        var nullsFirst: Bool?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: columnIndex = try reader.readI32(field)
@@ -38,12 +43,10 @@ extension SortingColumn: ThriftCodable {
             case 3: nullsFirst = try reader.readBool(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let columnIndex else { throw reader.missingField("SortingColumn", "column_idx", id: 1) }
-        guard let descending else { throw reader.missingField("SortingColumn", "descending", id: 2) }
-        guard let nullsFirst else { throw reader.missingField("SortingColumn", "nulls_first", id: 3) }
+        try seen.require(Self.requiredFields, of: "SortingColumn", in: reader)
         reader.endStruct(scope)
-        self.init(columnIndex: columnIndex, descending: descending, nullsFirst: nullsFirst)
     }
 
     func write(to writer: inout ThriftCompactWriter) {
@@ -56,11 +59,14 @@ extension SortingColumn: ThriftCodable {
 }
 
 extension PageEncodingStats: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "page_type"), (2, "encoding"), (3, "count"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(pageType: .dataPage, encoding: .plain, count: 0)
         let scope = try reader.beginStruct("PageEncodingStats")
-        var pageType: PageType?
-        var encoding: Encoding?
-        var count: Int32?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: pageType = PageType(rawValue: try reader.readI32(field))
@@ -68,12 +74,10 @@ extension PageEncodingStats: ThriftCodable {
             case 3: count = try reader.readI32(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let pageType else { throw reader.missingField("PageEncodingStats", "page_type", id: 1) }
-        guard let encoding else { throw reader.missingField("PageEncodingStats", "encoding", id: 2) }
-        guard let count else { throw reader.missingField("PageEncodingStats", "count", id: 3) }
+        try seen.require(Self.requiredFields, of: "PageEncodingStats", in: reader)
         reader.endStruct(scope)
-        self.init(pageType: pageType, encoding: encoding, count: count)
     }
 
     func write(to writer: inout ThriftCompactWriter) {

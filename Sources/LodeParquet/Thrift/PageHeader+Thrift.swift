@@ -20,15 +20,14 @@ extension PageHeader: ThriftCodable {
         swap(&writer.bytes, &buffer)
     }
 
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "type"), (2, "uncompressed_page_size"), (3, "compressed_page_size"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(type: .dataPage, uncompressedPageSize: 0, compressedPageSize: 0)
         let scope = try reader.beginStruct("PageHeader")
-        var type: PageType?
-        var uncompressedPageSize: Int32?
-        var compressedPageSize: Int32?
-        var crc: Int32?
-        var dataPageHeader: DataPageHeader?
-        var dictionaryPageHeader: DictionaryPageHeader?
-        var dataPageHeaderV2: DataPageHeaderV2?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: type = PageType(rawValue: try reader.readI32(field))
@@ -40,18 +39,10 @@ extension PageHeader: ThriftCodable {
             case 8: dataPageHeaderV2 = try reader.readStruct(field)
             default: try reader.skip(field)  // 6 IndexPageHeader, newer fields
             }
+            seen.insert(field.id)
         }
-        guard let type else { throw reader.missingField("PageHeader", "type", id: 1) }
-        guard let uncompressedPageSize else {
-            throw reader.missingField("PageHeader", "uncompressed_page_size", id: 2)
-        }
-        guard let compressedPageSize else { throw reader.missingField("PageHeader", "compressed_page_size", id: 3) }
+        try seen.require(Self.requiredFields, of: "PageHeader", in: reader)
         reader.endStruct(scope)
-        self.init(type: type, uncompressedPageSize: uncompressedPageSize, compressedPageSize: compressedPageSize)
-        self.crc = crc
-        self.dataPageHeader = dataPageHeader
-        self.dictionaryPageHeader = dictionaryPageHeader
-        self.dataPageHeaderV2 = dataPageHeaderV2
     }
 
     func write(to writer: inout ThriftCompactWriter) {
@@ -68,13 +59,14 @@ extension PageHeader: ThriftCodable {
 }
 
 extension DataPageHeader: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "num_values"), (2, "encoding"), (3, "definition_level_encoding"), (4, "repetition_level_encoding"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(numValues: 0, encoding: .plain, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
         let scope = try reader.beginStruct("DataPageHeader")
-        var numValues: Int32?
-        var encoding: Encoding?
-        var definitionLevelEncoding: Encoding?
-        var repetitionLevelEncoding: Encoding?
-        var statistics: Statistics?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: numValues = try reader.readI32(field)
@@ -84,19 +76,10 @@ extension DataPageHeader: ThriftCodable {
             case 5: statistics = try reader.readStruct(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let numValues else { throw reader.missingField("DataPageHeader", "num_values", id: 1) }
-        guard let encoding else { throw reader.missingField("DataPageHeader", "encoding", id: 2) }
-        guard let definitionLevelEncoding else {
-            throw reader.missingField("DataPageHeader", "definition_level_encoding", id: 3)
-        }
-        guard let repetitionLevelEncoding else {
-            throw reader.missingField("DataPageHeader", "repetition_level_encoding", id: 4)
-        }
+        try seen.require(Self.requiredFields, of: "DataPageHeader", in: reader)
         reader.endStruct(scope)
-        self.init(numValues: numValues, encoding: encoding, definitionLevelEncoding: definitionLevelEncoding,
-                  repetitionLevelEncoding: repetitionLevelEncoding)
-        self.statistics = statistics
     }
 
     func write(to writer: inout ThriftCompactWriter) {
@@ -111,11 +94,12 @@ extension DataPageHeader: ThriftCodable {
 }
 
 extension DictionaryPageHeader: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [(1, "num_values"), (2, "encoding")]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(numValues: 0, encoding: .plain)
         let scope = try reader.beginStruct("DictionaryPageHeader")
-        var numValues: Int32?
-        var encoding: Encoding?
-        var isSorted: Bool?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: numValues = try reader.readI32(field)
@@ -123,12 +107,10 @@ extension DictionaryPageHeader: ThriftCodable {
             case 3: isSorted = try reader.readBool(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let numValues else { throw reader.missingField("DictionaryPageHeader", "num_values", id: 1) }
-        guard let encoding else { throw reader.missingField("DictionaryPageHeader", "encoding", id: 2) }
+        try seen.require(Self.requiredFields, of: "DictionaryPageHeader", in: reader)
         reader.endStruct(scope)
-        self.init(numValues: numValues, encoding: encoding)
-        self.isSorted = isSorted
     }
 
     func write(to writer: inout ThriftCompactWriter) {
@@ -141,16 +123,17 @@ extension DictionaryPageHeader: ThriftCodable {
 }
 
 extension DataPageHeaderV2: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "num_values"), (2, "num_nulls"), (3, "num_rows"), (4, "encoding"),
+        (5, "definition_levels_byte_length"), (6, "repetition_levels_byte_length"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        // is_compressed (7) defaults to true.
+        self.init(numValues: 0, numNulls: 0, numRows: 0, encoding: .plain,
+                  definitionLevelsByteLength: 0, repetitionLevelsByteLength: 0)
         let scope = try reader.beginStruct("DataPageHeaderV2")
-        var numValues: Int32?
-        var numNulls: Int32?
-        var numRows: Int32?
-        var encoding: Encoding?
-        var definitionLevelsByteLength: Int32?
-        var repetitionLevelsByteLength: Int32?
-        var isCompressed = true
-        var statistics: Statistics?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: numValues = try reader.readI32(field)
@@ -163,23 +146,10 @@ extension DataPageHeaderV2: ThriftCodable {
             case 8: statistics = try reader.readStruct(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let numValues else { throw reader.missingField("DataPageHeaderV2", "num_values", id: 1) }
-        guard let numNulls else { throw reader.missingField("DataPageHeaderV2", "num_nulls", id: 2) }
-        guard let numRows else { throw reader.missingField("DataPageHeaderV2", "num_rows", id: 3) }
-        guard let encoding else { throw reader.missingField("DataPageHeaderV2", "encoding", id: 4) }
-        guard let definitionLevelsByteLength else {
-            throw reader.missingField("DataPageHeaderV2", "definition_levels_byte_length", id: 5)
-        }
-        guard let repetitionLevelsByteLength else {
-            throw reader.missingField("DataPageHeaderV2", "repetition_levels_byte_length", id: 6)
-        }
+        try seen.require(Self.requiredFields, of: "DataPageHeaderV2", in: reader)
         reader.endStruct(scope)
-        self.init(numValues: numValues, numNulls: numNulls, numRows: numRows, encoding: encoding,
-                  definitionLevelsByteLength: definitionLevelsByteLength,
-                  repetitionLevelsByteLength: repetitionLevelsByteLength)
-        self.isCompressed = isCompressed
-        self.statistics = statistics
     }
 
     func write(to writer: inout ThriftCompactWriter) {

@@ -1,13 +1,12 @@
 extension RowGroup: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [
+        (1, "columns"), (2, "total_byte_size"), (3, "num_rows"),
+    ]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(columns: [], totalByteSize: 0, numRows: 0)
         let scope = try reader.beginStruct("RowGroup")
-        var columns: [ColumnChunk]?
-        var totalByteSize: Int64?
-        var numRows: Int64?
-        var sortingColumns: [SortingColumn]?
-        var fileOffset: Int64?
-        var totalCompressedSize: Int64?
-        var ordinal: Int16?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: columns = try reader.readStructList(field)
@@ -19,16 +18,10 @@ extension RowGroup: ThriftCodable {
             case 7: ordinal = try reader.readI16(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let columns else { throw reader.missingField("RowGroup", "columns", id: 1) }
-        guard let totalByteSize else { throw reader.missingField("RowGroup", "total_byte_size", id: 2) }
-        guard let numRows else { throw reader.missingField("RowGroup", "num_rows", id: 3) }
+        try seen.require(Self.requiredFields, of: "RowGroup", in: reader)
         reader.endStruct(scope)
-        self.init(columns: columns, totalByteSize: totalByteSize, numRows: numRows)
-        self.sortingColumns = sortingColumns
-        self.fileOffset = fileOffset
-        self.totalCompressedSize = totalCompressedSize
-        self.ordinal = ordinal
     }
 
     func write(to writer: inout ThriftCompactWriter) {

@@ -1,16 +1,10 @@
 extension SchemaElement: ThriftCodable {
+    private static let requiredFields: [(id: Int16, name: StaticString)] = [(4, "name")]
+
     init(thrift reader: inout ThriftCompactReader) throws {
+        self.init(name: "")
         let scope = try reader.beginStruct("SchemaElement")
-        var type: PhysicalType?
-        var typeLength: Int32?
-        var repetitionType: FieldRepetitionType?
-        var name: String?
-        var numChildren: Int32?
-        var convertedType: ConvertedType?
-        var scale: Int32?
-        var precision: Int32?
-        var fieldID: Int32?
-        var logicalType: LogicalType?
+        var seen = SeenFieldIDs()
         while let field = try reader.readFieldHeader() {
             switch field.id {
             case 1: type = PhysicalType(rawValue: try reader.readI32(field))
@@ -25,19 +19,10 @@ extension SchemaElement: ThriftCodable {
             case 10: logicalType = try reader.readStruct(field)
             default: try reader.skip(field)
             }
+            seen.insert(field.id)
         }
-        guard let name else { throw reader.missingField("SchemaElement", "name", id: 4) }
+        try seen.require(Self.requiredFields, of: "SchemaElement", in: reader)
         reader.endStruct(scope)
-        self.init(name: name)
-        self.type = type
-        self.typeLength = typeLength
-        self.repetitionType = repetitionType
-        self.numChildren = numChildren
-        self.convertedType = convertedType
-        self.scale = scale
-        self.precision = precision
-        self.fieldID = fieldID
-        self.logicalType = logicalType
     }
 
     func write(to writer: inout ThriftCompactWriter) {

@@ -209,7 +209,7 @@ struct ThriftCompactReader {
     @inline(__always)
     mutating func readBinarySlice() throws -> UnsafeRawBufferPointer {
         let length = try readVarint32()
-        guard length <= UInt32(remaining) else {
+        guard Int(length) <= remaining else {
             throw corrupt("binary of \(length) bytes exceeds \(bytesLeft)")
         }
         let start = position
@@ -264,7 +264,7 @@ struct ThriftCompactReader {
             throw corrupt("invalid map key/value types \(types >> 4)/\(types & 0x0F)")
         }
         let entrySize = keyType.minimumElementSize + valueType.minimumElementSize
-        guard count <= UInt32(remaining / entrySize) else {
+        guard Int(count) <= remaining / entrySize else {
             throw corrupt("map of \(count) entries exceeds \(bytesLeft)")
         }
         return ThriftMapHeader(keyType: keyType, valueType: valueType, count: Int(count))

@@ -1,5 +1,6 @@
 """Writes the compression fixtures: each input as <name>.bin and pyarrow's compressed
-forms beside it (<name>.snappy, <name>.gz, <name>.zst), plus a few special streams.
+forms beside it (<name>.snappy, <name>.gz, <name>.zst, <name>.lz4raw), plus a few
+special streams.
 
 Run from anywhere with the oracle python: `.venv/bin/python make_fixtures.py`.
 The inputs are deterministic, so re-running gives the same .bin files.
@@ -65,7 +66,7 @@ def main():
     }
     for name, data in inputs.items():
         (HERE / f"{name}.bin").write_bytes(data)
-        for codec, suffix in (("snappy", "snappy"), ("gzip", "gz"), ("zstd", "zst")):
+        for codec, suffix in (("snappy", "snappy"), ("gzip", "gz"), ("zstd", "zst"), ("lz4_raw", "lz4raw")):
             (HERE / f"{name}.{suffix}").write_bytes(pa.compress(data, codec=codec, asbytes=True))
 
     # GZIP: two concatenated members, and a zlib (not gzip) wrapper.

@@ -1,0 +1,112 @@
+/// Assigns dictionary indices to fixed-width values in order of first appearance.
+///
+/// Values are compared by bit pattern, so `-0.0` and `+0.0`, or two NaNs with
+/// different payloads, are distinct entries and survive a round trip exactly.
+/// The table is open addressing with linear probing over raw memory, kept at most
+/// half full.
+final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedInteger> {
+    private var table = Table(slotCount: 256)
+
+    deinit { table.deallocate() }
+
+    /// Number of distinct values seen.
+    var count: Int { table.count }
+
+    /// The distinct values in index order. Valid until the next call that changes the dictionary.
+    var entries: UnsafeBufferPointer<Bits> { UnsafeBufferPointer(start: table.entries, count: table.count) }
+
+    /// Appends the dictionary index of each of `values` to `indices`, adding unseen values.
+    func encode(_ values: UnsafeBufferPointer<Bits>, into indices: inout [UInt32]) {
+        guard !values.isEmpty else { return }
+        let start = indices.count
+        indices.appendFilled(0, count: values.count)
+        var local = table
+        indices.withUnsafeMutableBufferPointer { buffer in
+            var out = buffer.baseAddress! + start
+            for value in values {
+                out.pointee = local.index(of: value)
+                out += 1
+            }
+        }
+        table = local
+    }
+
+    /// Forgets every entry, keeping the allocated memory.
+    func removeAll() { table.removeAll() }
+
+    private struct Table {
+        var entries: UnsafeMutablePointer<Bits>
+        var slotKeys: UnsafeMutablePointer<Bits>
+        var slotIndexes: UnsafeMutablePointer<Int32>
+        var slotCount: Int
+        var shift: UInt64
+        var count = 0
+
+        init(slotCount: Int) {
+            self.slotCount = slotCount
+            shift = UInt64(64 - slotCount.trailingZeroBitCount)
+            entries = .allocate(capacity: slotCount / 2)
+            slotKeys = .allocate(capacity: slotCount)
+            slotIndexes = .allocate(capacity: slotCount)
+            slotIndexes.initialize(repeating: -1, count: slotCount)
+        }
+
+        func deallocate() {
+            entries.deallocate()
+            slotKeys.deallocate()
+            slotIndexes.deallocate()
+        }
+
+        mutating func removeAll() {
+            slotIndexes.update(repeating: -1, count: slotCount)
+            count = 0
+        }
+
+        @inline(__always)
+        static func hash(_ value: Bits) -> UInt64 {
+            var h = UInt64(truncatingIfNeeded: value)
+            if Bits.bitWidth > 64 { h ^= UInt64(truncatingIfNeeded: value >> 64) &* 0xC2B2_AE3D_27D4_EB4F }
+            h ^= h >> 32
+            return h &* 0x9E37_79B9_7F4A_7C15
+        }
+
+        @inline(__always)
+        mutating func index(of value: Bits) -> UInt32 {
+            let mask = slotCount - 1
+            var slot = Int(truncatingIfNeeded: Table.hash(value) >> shift)
+            while true {
+                let entry = slotIndexes[slot]
+                if entry < 0 {
+                    if (count + 1) * 2 > slotCount {
+                        grow()
+                        return index(of: value)
+                    }
+                    slotIndexes[slot] = Int32(truncatingIfNeeded: count)
+                    slotKeys[slot] = value
+                    entries[count] = value
+                    count += 1
+                    return UInt32(truncatingIfNeeded: count - 1)
+                }
+                if slotKeys[slot] == value { return UInt32(truncatingIfNeeded: entry) }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        private mutating func grow() {
+            var bigger = Table(slotCount: slotCount * 2)
+            bigger.entries.update(from: entries, count: count)
+            for i in 0..<count { bigger.insertFresh(entries[i], index: Int32(truncatingIfNeeded: i)) }
+            bigger.count = count
+            deallocate()
+            self = bigger
+        }
+
+        private mutating func insertFresh(_ value: Bits, index: Int32) {
+            let mask = slotCount - 1
+            var slot = Int(truncatingIfNeeded: Table.hash(value) >> shift)
+            while slotIndexes[slot] >= 0 { slot = (slot + 1) & mask }
+            slotIndexes[slot] = index
+            slotKeys[slot] = value
+        }
+    }
+}

@@ -1,0 +1,116 @@
+/// Writes the RLE / bit-packing hybrid encoding used for definition and repetition
+/// levels and for dictionary indices (apache/parquet-format `Encodings.md`).
+///
+/// A run of eight or more equal values becomes an RLE run; everything else is
+/// bit-packed in groups of eight, LSB first. A bit-packed section that meets a long
+/// run is first topped up to a whole group with values taken from that run, so no
+/// padding ever appears except after the last value.
+enum RLEHybridEncoder {
+    /// Number of bits needed to store `maxValue` (0 for 0).
+    @inline(__always)
+    static func bitWidth(forMaxValue maxValue: UInt64) -> Int {
+        maxValue == 0 ? 0 : 64 - maxValue.leadingZeroBitCount
+    }
+
+    /// An upper bound of the bytes ``encode(_:bitWidth:into:)`` appends for `count` values.
+    static func maxEncodedSize(count: Int, bitWidth: Int) -> Int {
+        // Every RLE run consumes at least eight values, and each eight values cost at most
+        // one bit-packed header, one RLE header with its value, and one packed group.
+        (count / 8 + 2) * (bitWidth + 2 * 10 + 8)
+    }
+
+    /// Appends `values` encoded with `bitWidth` bits each (no length prefix, no bit-width
+    /// byte). Every value must fit in `bitWidth` bits.
+    static func encode<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, bitWidth: Int, into out: inout [UInt8]
+    ) {
+        precondition(bitWidth >= 0 && bitWidth <= 32, "bit width \(bitWidth) out of range")
+        let count = values.count
+        guard count > 0 else { return }
+        let start = out.count
+        let bound = maxEncodedSize(count: count, bitWidth: bitWidth)
+        out.appendFilled(0, count: bound)
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            let base = buffer.baseAddress! + start
+            var cursor = base
+            encode(values, bitWidth: bitWidth, cursor: &cursor)
+            return cursor - base
+        }
+        out.removeLast(bound - written)
+    }
+
+    private static func encode<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, bitWidth: Int, cursor: inout UnsafeMutablePointer<UInt8>
+    ) {
+        let count = values.count
+        let valueBytes = (bitWidth + 7) / 8
+        var literalStart = 0
+        var i = 0
+        while i < count {
+            let value = values[i]
+            var j = i + 1
+            while j < count && values[j] == value { j += 1 }
+            guard j - i >= 8 else {
+                i = j
+                continue
+            }
+            var runStart = i
+            let pending = i - literalStart
+            if pending > 0 {
+                let pad = (8 - pending % 8) % 8
+                writeBitPacked(values, literalStart..<(i + pad), bitWidth: bitWidth, cursor: &cursor)
+                runStart = i + pad
+            }
+            writeVarint(UInt64(j - runStart) << 1, cursor: &cursor)
+            var v = UInt64(value)
+            for _ in 0..<valueBytes {
+                cursor.pointee = UInt8(truncatingIfNeeded: v)
+                cursor += 1
+                v >>= 8
+            }
+            i = j
+            literalStart = j
+        }
+        if literalStart < count {
+            writeBitPacked(values, literalStart..<count, bitWidth: bitWidth, cursor: &cursor)
+        }
+    }
+
+    /// Writes `range` as one bit-packed run, zero-padded to a multiple of eight values.
+    @inline(__always)
+    private static func writeBitPacked<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, _ range: Range<Int>, bitWidth: Int,
+        cursor: inout UnsafeMutablePointer<UInt8>
+    ) {
+        let groups = (range.count + 7) / 8
+        writeVarint(UInt64(groups) << 1 | 1, cursor: &cursor)
+        guard bitWidth > 0 else { return }
+        var accumulator: UInt64 = 0
+        var bits = 0
+        var p = cursor
+        for k in range.lowerBound..<(range.lowerBound + groups * 8) {
+            let v: UInt64 = k < range.upperBound ? UInt64(values[k]) : 0
+            accumulator |= v << UInt64(bits)
+            bits += bitWidth
+            while bits >= 8 {
+                p.pointee = UInt8(truncatingIfNeeded: accumulator)
+                p += 1
+                accumulator >>= 8
+                bits -= 8
+            }
+        }
+        cursor = p
+    }
+
+    @inline(__always)
+    static func writeVarint(_ value: UInt64, cursor: inout UnsafeMutablePointer<UInt8>) {
+        var v = value
+        while v >= 0x80 {
+            cursor.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+            cursor += 1
+            v >>= 7
+        }
+        cursor.pointee = UInt8(v)
+        cursor += 1
+    }
+}
