@@ -109,7 +109,7 @@ struct ColumnChunkDecoder {
         var dictionary: Store?
         if let page = dictionaryPage, let header = page.header.dictionaryPageHeader {
             guard header.encoding == .plain || header.encoding == .plainDictionary else {
-                throw ParquetError(.unsupported, "dictionary page encoding \(encodingName(header.encoding))")
+                throw ParquetError(.unsupported, "dictionary page encoding \(header.encoding)")
             }
             guard header.numValues >= 0 else { throw ParquetError(.corruptMetadata, "dictionary page claims \(header.numValues) values") }
             let body = try pageBytes(page, uncompressedSize: Int(page.header.uncompressedPageSize))

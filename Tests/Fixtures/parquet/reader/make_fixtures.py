@@ -212,6 +212,7 @@ def pyarrow_files():
         "pyarrow_flat_v1_none_dict": dict(compression="none"),
         "pyarrow_flat_v1_snappy_dict": dict(compression="snappy"),
         "pyarrow_flat_v1_gzip_plain": dict(compression="gzip", use_dictionary=False),
+        "pyarrow_flat_v1_lz4_raw": dict(compression="lz4"),
         "pyarrow_flat_v2_zstd_dict": dict(compression="zstd", data_page_version="2.0"),
         "pyarrow_flat_v2_snappy_plain": dict(compression="snappy", data_page_version="2.0", use_dictionary=False),
         "pyarrow_flat_v2_none_plain": dict(compression="none", data_page_version="2.0", use_dictionary=False),
