@@ -12,7 +12,7 @@ extension CSVReader {
         tokenizing: while rows.count < options.batchSize {
             let outcome = tokenizer.tokenizeRow(window.base, count: window.count, from: position,
                                                 atEndOfInput: window.isExhausted,
-                                                skipEmptyLines: options.skipEmptyLines, into: &rows)
+                                                skipEmptyLines: options.skipEmptyLines, into: rows)
             switch outcome {
             case .row(let end, let next, let lines):
                 let found = rows.fieldCount - rows.count * columnCount
