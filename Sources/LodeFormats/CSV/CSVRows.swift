@@ -4,18 +4,21 @@
 /// is entry `r * columnCount + c` of the field buffers. The buffers are raw memory
 /// written by the tokenizer through pointers; a row's fields only count once
 /// ``commitFields(_:)`` is called, so abandoning a half-tokenized row costs nothing.
+///
+/// One reader owns an instance and touches it once per row or more, so its
+/// properties skip the runtime exclusivity check.
 final class CSVRows {
     /// Field content ranges (quotes excluded) and flag bits, ``fieldCount`` of each.
-    private(set) var starts: UnsafeMutablePointer<Int>
-    private(set) var ends: UnsafeMutablePointer<Int>
-    private(set) var flags: UnsafeMutablePointer<UInt8>
-    private(set) var fieldCapacity: Int
-    private(set) var fieldCount = 0
+    @exclusivity(unchecked) private(set) var starts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private(set) var ends: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private(set) var flags: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private(set) var fieldCapacity: Int
+    @exclusivity(unchecked) private(set) var fieldCount = 0
 
     /// Raw extent of each row (line terminator excluded) and its 1-based line.
-    private(set) var rowStarts: [Int] = []
-    private(set) var rowEnds: [Int] = []
-    private(set) var rowLines: [Int] = []
+    @exclusivity(unchecked) private(set) var rowStarts: [Int] = []
+    @exclusivity(unchecked) private(set) var rowEnds: [Int] = []
+    @exclusivity(unchecked) private(set) var rowLines: [Int] = []
 
     /// The field was quoted.
     static let quoted: UInt8 = 1
