@@ -24,12 +24,8 @@ public final class CSVWriter {
     /// Appends the rows of `batch`, whose columns must have the schema's types.
     public func write(_ batch: RecordBatch) throws {
         try checkBatch(batch, matches: schema, file: output.path)
-        let columns = try batch.columns.map { try encoder.render($0) }
-        let prefixes = (0..<columns.count).map { $0 == 0 ? [UInt8]() : [encoder.delimiter] }
-        for row in 0..<batch.count {
-            buffer.appendRow(columns, row, prefixes: prefixes, suffix: encoder.terminator)
-            if buffer.count >= 1 << 20 { try output.flush(&buffer) }
-        }
+        try encoder.appendRows(batch, to: &buffer)
+        try output.flushIfLarge(&buffer)
     }
 
     /// Writes what is buffered and closes the file.
@@ -76,7 +72,8 @@ struct CSVEncoder {
     func appendRows(_ batch: RecordBatch, to out: inout [UInt8]) throws {
         let columns = try batch.columns.map { try render($0) }
         let prefixes = (0..<columns.count).map { $0 == 0 ? [UInt8]() : [delimiter] }
-        for row in 0..<batch.count { out.appendRow(columns, row, prefixes: prefixes, suffix: terminator) }
+        let text = RowAssembler.assemble(columns, rowCount: batch.count, prefixes: prefixes, suffix: terminator)
+        if out.isEmpty { out = text } else { out += text }
     }
 
     private func appendNonFinite(_ v: Double, _ out: inout [UInt8]) {

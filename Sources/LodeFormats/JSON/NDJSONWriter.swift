@@ -42,7 +42,7 @@ public final class NDJSONWriter {
         try output.close(flushing: &buffer)
     }
 
-    /// Encodes `batch` in pieces of about a megabyte, passed to `emit`.
+    /// Encodes `batch` and passes the text to `emit`.
     static func encode(_ batch: RecordBatch, schema: Schema, terminator: [UInt8],
                        _ emit: ([UInt8]) throws -> Void) throws {
         let columns = try batch.columns.map { try RenderedColumn.json($0) }
@@ -53,16 +53,7 @@ public final class NDJSONWriter {
             return key
         }
         let suffix = (schema.fields.isEmpty ? [UInt8(ascii: "{")] : []) + [UInt8(ascii: "}")] + terminator
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
-        for row in 0..<batch.count {
-            out.appendRow(columns, row, prefixes: prefixes, suffix: suffix)
-            if out.count >= 1 << 20 {
-                try emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        if !out.isEmpty { try emit(out) }
+        try emit(RowAssembler.assemble(columns, rowCount: batch.count, prefixes: prefixes, suffix: suffix))
     }
 
     /// The NDJSON text of `batches`, for in-memory use.

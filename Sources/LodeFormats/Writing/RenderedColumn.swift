@@ -94,19 +94,56 @@ struct RenderedColumn {
     }
 }
 
-extension Array where Element == UInt8 {
-    /// Appends row `row` of `columns`: each column's value preceded by `prefixes[c]`,
-    /// then `suffix`.
-    @inline(__always)
-    mutating func appendRow(_ columns: [RenderedColumn], _ row: Int, prefixes: [[UInt8]], suffix: [UInt8]) {
-        for c in 0..<columns.count {
-            append(contentsOf: prefixes[c])
-            let column = columns[c]
-            let start = row == 0 ? 0 : column.ends[row - 1]
-            column.bytes.withUnsafeBufferPointer { bytes in
-                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<column.ends[row]]))
+/// Interleaves rendered columns into rows of text.
+enum RowAssembler {
+    /// The rows of `columns`: for each row, each column's value preceded by its
+    /// prefix, then `suffix`. The output is sized exactly and filled by copying.
+    static func assemble(_ columns: [RenderedColumn], rowCount: Int, prefixes: [[UInt8]], suffix: [UInt8]) -> [UInt8] {
+        var total = rowCount * (prefixes.reduce(0) { $0 + $1.count } + suffix.count)
+        for column in columns { total += column.bytes.count }
+        let separators = prefixes.flatMap { $0 } + suffix
+        var separatorEnds: [Int] = []
+        for prefix in prefixes { separatorEnds.append((separatorEnds.last ?? 0) + prefix.count) }
+        separatorEnds.append(separators.count)
+        var pointers: [(bytes: UnsafePointer<UInt8>?, ends: UnsafePointer<Int>?)] = []
+        return withColumnPointers(columns, 0, &pointers) { pointers in
+            separators.withUnsafeBufferPointer { separators in
+                [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+                    guard let base = out.baseAddress, let separatorBase = separators.baseAddress else { return }
+                    var at = 0
+                    @inline(__always) func copy(_ source: UnsafePointer<UInt8>, _ count: Int) {
+                        if count > 0 { (base + at).update(from: source, count: count) }
+                        at += count
+                    }
+                    for row in 0..<rowCount {
+                        var separatorStart = 0
+                        for c in 0..<pointers.count {
+                            copy(separatorBase + separatorStart, separatorEnds[c] - separatorStart)
+                            separatorStart = separatorEnds[c]
+                            let (bytes, ends) = pointers[c]
+                            guard let bytes, let ends else { continue }
+                            let start = row == 0 ? 0 : ends[row - 1]
+                            copy(bytes + start, ends[row] - start)
+                        }
+                        copy(separatorBase + separatorStart, separators.count - separatorStart)
+                    }
+                    initialized = at
+                }
             }
         }
-        append(contentsOf: suffix)
+    }
+
+    /// Calls `body` with pointers to every column's buffers, which stay valid inside it.
+    private static func withColumnPointers<R>(_ columns: [RenderedColumn], _ index: Int,
+                                              _ pointers: inout [(bytes: UnsafePointer<UInt8>?, ends: UnsafePointer<Int>?)],
+                                              _ body: ([(bytes: UnsafePointer<UInt8>?, ends: UnsafePointer<Int>?)]) -> R) -> R {
+        guard index < columns.count else { return body(pointers) }
+        return columns[index].bytes.withUnsafeBufferPointer { bytes in
+            columns[index].ends.withUnsafeBufferPointer { ends in
+                // A column with no bytes has no buffer (its values are all empty) and is skipped.
+                pointers.append((bytes.baseAddress, ends.baseAddress))
+                return withColumnPointers(columns, index + 1, &pointers, body)
+            }
+        }
     }
 }
