@@ -50,8 +50,10 @@ final class ThroughputTests: XCTestCase {
         }
         print("ndjson read (schema given): \(Int(Double(rows) / best)) rows/s")
         if let keep = ProcessInfo.processInfo.environment["LODE_FORMATS_BENCH_KEEP"] {
-            try? FileManager.default.removeItem(atPath: keep)
-            try FileManager.default.copyItem(atPath: jsonOut, toPath: keep)
+            for (source, suffix) in [(jsonOut, ".ndjson"), (csvOut, ".csv")] {
+                try? FileManager.default.removeItem(atPath: keep + suffix)
+                try FileManager.default.copyItem(atPath: source, toPath: keep + suffix)
+            }
         }
     }
 }
