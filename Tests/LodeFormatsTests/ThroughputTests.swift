@@ -10,6 +10,17 @@ final class ThroughputTests: XCTestCase {
         guard let path = ProcessInfo.processInfo.environment["LODE_FORMATS_BENCH_CSV"] else {
             throw XCTSkip("set LODE_FORMATS_BENCH_CSV to a CSV file to measure")
         }
+        if ProcessInfo.processInfo.environment["LODE_FORMATS_BENCH_STREAM_ONLY"] != nil {
+            let start = Date()
+            let reader = try CSVReader(path: path)
+            var rows = 0
+            while let batch = try reader.next() { rows += batch.count }
+            let seconds = Date().timeIntervalSince(start)
+            let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+            let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM") } ?? "VmHWM: ?"
+            print("csv stream: \(rows) rows in \(String(format: "%.2f", seconds)) s = \(Int(Double(rows) / seconds)) rows/s, \(peak)")
+            return
+        }
         var best = Double.infinity
         var rows = 0
         var batches: [RecordBatch] = []
@@ -50,8 +61,10 @@ final class ThroughputTests: XCTestCase {
         }
         print("ndjson read (schema given): \(Int(Double(rows) / best)) rows/s")
         if let keep = ProcessInfo.processInfo.environment["LODE_FORMATS_BENCH_KEEP"] {
-            try? FileManager.default.removeItem(atPath: keep)
-            try FileManager.default.copyItem(atPath: jsonOut, toPath: keep)
+            for (source, suffix) in [(jsonOut, ".ndjson"), (csvOut, ".csv")] {
+                try? FileManager.default.removeItem(atPath: keep + suffix)
+                try FileManager.default.copyItem(atPath: source, toPath: keep + suffix)
+            }
         }
     }
 }

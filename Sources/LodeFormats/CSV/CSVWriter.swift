@@ -28,9 +28,14 @@ public final class CSVWriter {
         try output.flushIfLarge(&buffer)
     }
 
-    /// Writes what is buffered and closes the file.
+    /// Writes what is buffered and closes the file. Call it to learn of write errors;
+    /// a writer dropped without it still writes its buffer, ignoring errors.
     public func close() throws {
         try output.close(flushing: &buffer)
+    }
+
+    deinit {
+        try? output.close(flushing: &buffer)
     }
 }
 

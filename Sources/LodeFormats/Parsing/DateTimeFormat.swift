@@ -79,10 +79,7 @@ public struct DateTimeFormat: Hashable, Sendable {
     func parseTimestamp(_ b: ByteSpan, unit: TimeUnit) -> Int64? {
         guard let parts = parse(b) else { return nil }
         let seconds = Int64(parts.days) * 86_400 + Int64(parts.secondOfDay - parts.offset)
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
-        guard !overflow else { return nil }
-        let (value, overflow2) = scaled.addingReportingOverflow(parts.nanos / (1_000_000_000 / unit.perSecond))
-        return overflow2 ? nil : value
+        return ISOTemporal.combine(seconds: seconds, fraction: parts.nanos / (1_000_000_000 / unit.perSecond), unit: unit)
     }
 
     private struct Parts {

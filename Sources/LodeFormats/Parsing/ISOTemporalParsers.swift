@@ -81,10 +81,24 @@ enum ISOTemporal {
             }
             guard i == n else { return nil }
         }
+        guard let value = combine(seconds: seconds, fraction: fraction, unit: unit) else { return nil }
+        return (value, hasZone)
+    }
+
+    /// `seconds × unit.perSecond + fraction`, or `nil` if it does not fit. A negative
+    /// second count takes the fraction first, so the earliest representable instant
+    /// (whose whole seconds alone would overflow) still fits.
+    @inline(__always)
+    static func combine(seconds: Int64, fraction: Int64, unit: TimeUnit) -> Int64? {
+        var seconds = seconds, fraction = fraction
+        if seconds < 0 && fraction > 0 {
+            seconds += 1
+            fraction -= unit.perSecond
+        }
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
         guard !overflow else { return nil }
         let (value, overflow2) = scaled.addingReportingOverflow(fraction)
-        return overflow2 ? nil : (value, hasZone)
+        return overflow2 ? nil : value
     }
 
     /// Reads `[±]Y{4,9}-MM-DD` at `i`, advancing past it; `nil` if absent or not a real date.
