@@ -208,11 +208,11 @@ public struct DateTimeFormat: Hashable, Sendable {
         if let pm { hour = hour % 12 + (pm ? 12 : 0) }
         let days: Int
         if let dayOfYear {
-            days = Temporal.days(year: year, month: 1, day: 1) + dayOfYear - 1
+            days = ISOTemporal.daysSinceEpoch(year: year, month: 1, day: 1) + dayOfYear - 1
             guard dayOfYear <= 365 || ISOTemporal.isRealDate(year: year, month: 2, day: 29) else { return nil }
         } else {
             guard ISOTemporal.isRealDate(year: year, month: month, day: day) else { return nil }
-            days = Temporal.days(year: year, month: month, day: day)
+            days = ISOTemporal.daysSinceEpoch(year: year, month: month, day: day)
         }
         return Parts(days: days, secondOfDay: hour * 3600 + minute * 60 + second, nanos: nanos, offset: offset)
     }
