@@ -43,29 +43,9 @@ extension RecordAssembler {
         guard present == leaf.values.count else {
             throw ParquetError(.corruptData, "column holds \(leaf.values.count) values, its levels define \(present)")
         }
-        var validity = ValidityWriter(capacity: slots)
-
-        func fixed<T: FixedWidthValue>(_ array: PrimitiveArray<T>) -> any ColumnArray {
-            let storage = definitions.withUnsafeBufferPointer { levels in
-                array.storage.withUnsafeBufferPointer { dense in
-                    [T](unsafeUninitializedCapacity: slots) { out, initialized in
-                        var k = 0, j = 0
-                        for d in levels where d >= ancestor {
-                            if d == defined {
-                                out[j] = dense[k]
-                                k += 1
-                                validity.append(true)
-                            } else {
-                                out[j] = .zero
-                                validity.append(false)
-                            }
-                            j += 1
-                        }
-                        initialized = slots
-                    }
-                }
-            }
-            return PrimitiveArray(array.dataType, storage: storage, validity: validity.finish())
+        func fixed<T: FixedWidthValue & ZeroValue>(_ array: PrimitiveArray<T>) -> any ColumnArray {
+            let (storage, bitmap) = Self.spread(array.storage, definitions, slots: slots, ancestor: ancestor, defined: defined)
+            return PrimitiveArray(array.dataType, storage: storage, validity: bitmap)
         }
 
         switch leaf.values {
@@ -77,40 +57,59 @@ extension RecordAssembler {
         case let a as PrimitiveArray<Double>: return fixed(a)
         case let a as PrimitiveArray<Int128>: return fixed(a)
         case let a as BooleanArray:
-            var storage: [Bool] = []
-            storage.reserveCapacity(slots)
-            var k = 0
-            for d in definitions where d >= ancestor {
-                if d == defined {
-                    storage.append(a.storage[k])
-                    k += 1
-                    validity.append(true)
-                } else {
-                    storage.append(false)
-                    validity.append(false)
-                }
-            }
-            return BooleanArray(storage: storage, validity: validity.finish())
+            let (storage, bitmap) = Self.spread(a.storage, definitions, slots: slots, ancestor: ancestor, defined: defined)
+            return BooleanArray(storage: storage, validity: bitmap)
         case let a as BinaryArray:
             // Dense values keep their bytes; only the offsets gain the null slots.
-            var offsets: [Int32] = []
-            offsets.reserveCapacity(slots + 1)
-            offsets.append(0)
-            var k = 0
-            a.offsets.withUnsafeBufferPointer { ends in
-                for d in definitions where d >= ancestor {
-                    if d == defined {
-                        k += 1
-                        validity.append(true)
-                    } else {
-                        validity.append(false)
-                    }
-                    offsets.append(ends[k])
-                }
-            }
-            return BinaryArray(a.dataType, offsets: offsets, bytes: a.bytes, validity: validity.finish())
+            let (ends, bitmap) = Self.spread(Array(a.offsets.dropFirst()), definitions, slots: slots, ancestor: ancestor,
+                                             defined: defined, fillNullsWithPrevious: true)
+            return BinaryArray(a.dataType, offsets: [0] + ends, bytes: a.bytes, validity: bitmap)
         default:
             throw ParquetError(.unsupported, "cannot place values of type \(leaf.values.dataType)")
         }
     }
+
+    /// Slot `j` of the result holds the next dense value where the slot's level is
+    /// `defined`, and zero (or, with `fillNullsWithPrevious`, the previous slot's
+    /// value) elsewhere; levels below `ancestor` are not slots.
+    static func spread<T: Hashable>(_ dense: [T], _ definitions: [UInt8], slots: Int, ancestor: UInt8, defined: UInt8,
+                                    fillNullsWithPrevious: Bool = false) -> ([T], Bitmap?) where T: ZeroValue {
+        var words = [UInt64](repeating: 0, count: (slots + 63) / 64)
+        var nulls = 0
+        let storage = [T](unsafeUninitializedCapacity: slots) { out, initialized in
+            definitions.withUnsafeBufferPointer { levels in
+                dense.withUnsafeBufferPointer { values in
+                    words.withUnsafeMutableBufferPointer { bits in
+                        var k = 0, j = 0
+                        var previous = T.zeroValue
+                        for d in levels where d >= ancestor {
+                            if d == defined {
+                                previous = values[k]
+                                out[j] = previous
+                                k += 1
+                                bits[j >> 6] |= 1 << UInt64(j & 63)
+                            } else {
+                                out[j] = fillNullsWithPrevious ? previous : .zeroValue
+                                nulls += 1
+                            }
+                            j += 1
+                        }
+                    }
+                }
+            }
+            initialized = slots
+        }
+        return (storage, nulls == 0 ? nil : Bitmap(words: words, count: slots))
+    }
 }
+
+/// A type's zero, for filling null slots.
+protocol ZeroValue { static var zeroValue: Self { get } }
+extension Int8: ZeroValue { static var zeroValue: Int8 { 0 } }
+extension Int16: ZeroValue { static var zeroValue: Int16 { 0 } }
+extension Int32: ZeroValue { static var zeroValue: Int32 { 0 } }
+extension Int64: ZeroValue { static var zeroValue: Int64 { 0 } }
+extension Int128: ZeroValue { static var zeroValue: Int128 { 0 } }
+extension Float: ZeroValue { static var zeroValue: Float { 0 } }
+extension Double: ZeroValue { static var zeroValue: Double { 0 } }
+extension Bool: ZeroValue { static var zeroValue: Bool { false } }

@@ -76,31 +76,39 @@ struct RecordAssembler {
             throw ParquetError(.corruptData, "a repeated column lacks its levels")
         }
         let depth = shape.repetitionDepth, ancestor = shape.ancestorDefinition, definedAt = shape.definedAt
-        var offsets: [Int32] = []
-        offsets.reserveCapacity(definitions.count + 1)
-        offsets.append(0)
-        var validity = ValidityWriter(capacity: definitions.count)
-        var total: Int32 = 0
-        try definitions.withUnsafeBufferPointer { defs in
-            try repetitions.withUnsafeBufferPointer { reps in
-                for i in 0..<defs.count {
-                    let d = Int(defs[i]), r = Int(reps[i])
-                    if r > depth + 1 { continue }
-                    if r == depth + 1 {
-                        guard validity.count > 0, d >= elementDefinedAt else {
-                            throw ParquetError(.corruptData, "repetition level \(r) continues a list that was never started")
+        var words = [UInt64](repeating: 0, count: (definitions.count + 63) / 64)
+        var slots = 0, nulls = 0
+        var broken = false
+        let offsets = [Int32](unsafeUninitializedCapacity: definitions.count + 1) { out, initialized in
+            out[0] = 0
+            var total: Int32 = 0
+            definitions.withUnsafeBufferPointer { defs in
+                repetitions.withUnsafeBufferPointer { reps in
+                    words.withUnsafeMutableBufferPointer { bits in
+                        for i in 0..<defs.count {
+                            let d = Int(defs[i]), r = Int(reps[i])
+                            if r > depth + 1 { continue }
+                            if r == depth + 1 {
+                                if slots == 0 || d < elementDefinedAt { broken = true; return }
+                                total += 1
+                                out[slots] = total
+                                continue
+                            }
+                            guard d >= ancestor else { continue }
+                            if d >= elementDefinedAt { total += 1 }
+                            if d >= definedAt { bits[slots >> 6] |= 1 << UInt64(slots & 63) } else { nulls += 1 }
+                            slots += 1
+                            out[slots] = total
                         }
-                        total += 1
-                        offsets[offsets.count - 1] = total
-                        continue
                     }
-                    guard d >= ancestor else { continue }
-                    if d >= elementDefinedAt { total += 1 }
-                    offsets.append(total)
-                    validity.append(d >= definedAt)
                 }
             }
+            initialized = slots + 1
         }
-        return (offsets, validity.finish())
+        guard !broken else {
+            throw ParquetError(.corruptData, "a repetition level continues a list that was never started")
+        }
+        let validity = nulls == 0 ? nil : Bitmap(words: Array(words.prefix((slots + 63) / 64)), count: slots)
+        return (offsets, validity)
     }
 }

@@ -225,6 +225,8 @@ def pyarrow_files():
                                                     "s": "DELTA_LENGTH_BYTE_ARRAY", "bin": "DELTA_BYTE_ARRAY",
                                                     "fixed": "DELTA_BYTE_ARRAY"}),
         "pyarrow_flat_decimal_int": dict(compression="snappy", store_decimal_as_integer=True),
+        "pyarrow_flat_page_index_crc": dict(compression="snappy", write_page_index=True, write_page_checksum=True,
+                                            use_dictionary=["s", "i32"], data_page_size=512),
         "pyarrow_flat_pages": dict(compression="snappy", row_group_size=7, data_page_size=64, write_batch_size=5),
     }
     for name, options in variants.items():
