@@ -1,0 +1,241 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import LodeCore
+import LodeParquet
+import LodeStorage
+
+/// Writes a table's rows into Parquet data files, one Hive-style folder per
+/// partition, starting a new file whenever one reaches the target size, and
+/// describes each finished file as an `add` action with statistics.
+///
+/// Partition columns are not stored in the files (their values live in the log and
+/// the folder names). Files are written straight under their final names: until a
+/// commit lists them they are invisible to readers, and VACUUM removes those a
+/// failed writer leaves behind.
+final class DataFileWriter {
+    struct Options {
+        /// A file is finished once it holds about this many bytes.
+        var targetFileSize = 100 * 1024 * 1024
+        var parquet = ParquetWriteOptions()
+        /// The `dataChange` flag of the adds (false for OPTIMIZE's rewrites).
+        var dataChange = true
+        /// Leading columns that get min/max statistics (`delta.dataSkippingNumIndexedCols`).
+        var statisticsColumns = 32
+    }
+
+    let store: any ObjectStore
+    /// The table schema, partition columns included.
+    let tableSchema: Schema
+    let partitionColumns: [String]
+    let options: Options
+    let clock: DeltaClock
+    /// The schema of the data files: the table's columns without the partition columns.
+    let fileSchema: Schema
+    private let dataColumnIndices: [Int]
+    private let partitionColumnIndices: [Int]
+    private var open: [String: OpenFile] = [:]
+    private var openOrder: [String] = []
+    private(set) var finished: [AddFile] = []
+    private var fileCounter = 0
+    /// Paths (relative to the store) of every file started, finished or not.
+    private(set) var writtenPaths: [String] = []
+
+    init(store: any ObjectStore, tableSchema: Schema, partitionColumns: [String], options: Options = Options(),
+         clock: DeltaClock = .system) throws {
+        self.store = store
+        self.tableSchema = tableSchema
+        self.partitionColumns = partitionColumns
+        var options = options
+        options.parquet.maxRowGroupBytes = max(1, min(options.parquet.maxRowGroupBytes, options.targetFileSize))
+        self.options = options
+        self.clock = clock
+        var partitionIndices: [Int] = []
+        for column in partitionColumns {
+            guard let index = tableSchema.fields.firstIndex(where: { $0.name == column }) else {
+                throw DeltaError(.invalidArgument, "partition column '\(column)' is not in the schema")
+            }
+            partitionIndices.append(index)
+        }
+        partitionColumnIndices = partitionIndices
+        dataColumnIndices = tableSchema.fields.indices.filter { !partitionIndices.contains($0) }
+        fileSchema = tableSchema.project(dataColumnIndices)
+    }
+
+    /// Writes `batch`, whose schema must be the table schema.
+    func write(_ batch: RecordBatch) throws {
+        guard batch.count > 0 else { return }
+        if partitionColumnIndices.isEmpty {
+            try append(batch.project(dataColumnIndices), partition: [])
+            return
+        }
+        for (values, rows) in try partitionGroups(batch) {
+            try append(batch.take(rows).project(dataColumnIndices), partition: values)
+        }
+    }
+
+    /// Finishes every open file and returns the adds of all files written.
+    func finish() throws -> [AddFile] {
+        for key in openOrder {
+            if let file = open[key] { try close(file) }
+        }
+        open = [:]
+        openOrder = []
+        return finished
+    }
+
+    /// Abandons the open files; files already finished stay (they are not committed).
+    func abort() {
+        for key in openOrder { open[key]?.writer.abandon() }
+        open = [:]
+        openOrder = []
+    }
+
+    // MARK: Partitions
+
+    /// The rows of `batch` grouped by their partition values (log text), in the order
+    /// each partition first appears.
+    private func partitionGroups(_ batch: RecordBatch) throws -> [([String?], [Int])] {
+        let columns = partitionColumnIndices.map { batch.columns[$0] }
+        var groups: [[String?]: Int] = [:]
+        var result: [([String?], [Int])] = []
+        for row in 0..<batch.count {
+            let values = columns.map { column -> String? in
+                let text = PartitionValueText.serialize(column.value(at: row))
+                return text?.isEmpty == true ? nil : text
+            }
+            if let index = groups[values] {
+                result[index].1.append(row)
+            } else {
+                groups[values] = result.count
+                result.append((values, [row]))
+            }
+        }
+        return result
+    }
+
+    private func append(_ batch: RecordBatch, partition: [String?]) throws {
+        let key = partition.map { $0.map { "v" + $0 } ?? "n" }.joined(separator: "\u{0}")
+        let file: OpenFile
+        if let existing = open[key] {
+            file = existing
+        } else {
+            file = try startFile(partition: partition)
+            open[key] = file
+            openOrder.append(key)
+        }
+        try file.write(batch)
+        if file.writer.bytesWritten >= options.targetFileSize {
+            try close(file)
+            open[key] = nil
+            openOrder.removeAll { $0 == key }
+        }
+    }
+
+    private func startFile(partition: [String?]) throws -> OpenFile {
+        let directory = PartitionPath.directory(Array(zip(partitionColumns, partition)).map { ($0, $1) })
+        let name = String(format: "part-%05d-", fileCounter) + UUID().uuidString.lowercased() + "-c000"
+            + Self.codecExtension(options.parquet.compression) + ".parquet"
+        fileCounter += 1
+        let path = directory.isEmpty ? name : directory + "/" + name
+        writtenPaths.append(path)
+        let writer = try DataFileOutput(store: store, path: path, schema: fileSchema, options: options.parquet)
+        return OpenFile(path: path, partition: partition, writer: writer,
+                        statistics: StatisticsCollector(schema: fileSchema, indexedColumns: options.statisticsColumns))
+    }
+
+    private func close(_ file: OpenFile) throws {
+        let size = try file.writer.finish()
+        var values: [String: String?] = [:]
+        for (column, value) in zip(partitionColumns, file.partition) { values[column] = .some(value) }
+        let modified = (try? store.head(file.path).lastModified) ?? clock.milliseconds()
+        finished.append(AddFile(path: PartitionPath.uriEncode(file.path), partitionValues: values, size: Int64(size),
+                                modificationTime: modified, dataChange: options.dataChange,
+                                stats: file.statistics.json()))
+    }
+
+    static func codecExtension(_ codec: CompressionCodec) -> String {
+        switch codec {
+        case .snappy: return ".snappy"
+        case .zstd: return ".zstd"
+        case .gzip: return ".gz"
+        case .lz4, .lz4Raw: return ".lz4"
+        case .brotli: return ".br"
+        default: return ""
+        }
+    }
+
+    /// A data file being written.
+    private final class OpenFile {
+        let path: String
+        let partition: [String?]
+        let writer: DataFileOutput
+        var statistics: StatisticsCollector
+
+        init(path: String, partition: [String?], writer: DataFileOutput, statistics: StatisticsCollector) {
+            self.path = path
+            self.partition = partition
+            self.writer = writer
+            self.statistics = statistics
+        }
+
+        func write(_ batch: RecordBatch) throws {
+            try writer.write(batch)
+            statistics.add(batch)
+        }
+    }
+}
+
+/// One Parquet file going to an object store: straight to disk for a local store,
+/// through memory and a single `put` otherwise.
+final class DataFileOutput {
+    let path: String
+    private let store: any ObjectStore
+    private let writer: ParquetWriter
+    private let memory: ParquetMemorySink?
+    private let localPath: String?
+
+    init(store: any ObjectStore, path: String, schema: Schema, options: ParquetWriteOptions) throws {
+        self.store = store
+        self.path = path
+        if let local = store as? LocalFileSystemStore {
+            let full = local.root + "/" + path
+            let folder = String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw DeltaError(.io, "cannot create the folder \(folder): \(error.localizedDescription)")
+            }
+            localPath = full
+            memory = nil
+            writer = try ParquetWriter(path: full, schema: schema, options: options)
+        } else {
+            let sink = ParquetMemorySink()
+            localPath = nil
+            memory = sink
+            writer = try ParquetWriter(sink: sink, schema: schema, options: options)
+        }
+    }
+
+    var bytesWritten: Int { writer.bytesWritten }
+
+    func write(_ batch: RecordBatch) throws { try writer.write(batch) }
+
+    /// Completes the file and returns its size in bytes.
+    func finish() throws -> Int {
+        try writer.close()
+        if let memory {
+            try store.put(path, data: memory.bytes)
+            return memory.bytes.count
+        }
+        return writer.bytesWritten
+    }
+
+    /// Gives up on the file, removing what was written of it.
+    func abandon() {
+        if let localPath { unlink(localPath) }
+    }
+}
