@@ -28,6 +28,8 @@ final class DataFileWriter {
     }
 
     let store: any ObjectStore
+    /// The table's folder in the store (`""` for its root).
+    let tableRoot: String
     /// The table schema, partition columns included.
     let tableSchema: Schema
     let partitionColumns: [String]
@@ -41,12 +43,13 @@ final class DataFileWriter {
     private var openOrder: [String] = []
     private(set) var finished: [AddFile] = []
     private var fileCounter = 0
-    /// Paths (relative to the store) of every file started, finished or not.
+    /// Store paths of every file started, finished or not.
     private(set) var writtenPaths: [String] = []
 
-    init(store: any ObjectStore, tableSchema: Schema, partitionColumns: [String], options: Options = Options(),
-         clock: DeltaClock = .system) throws {
+    init(store: any ObjectStore, tableRoot: String = "", tableSchema: Schema, partitionColumns: [String],
+         options: Options = Options(), clock: DeltaClock = .system) throws {
         self.store = store
+        self.tableRoot = tableRoot
         self.tableSchema = tableSchema
         self.partitionColumns = partitionColumns
         var options = options
@@ -87,11 +90,17 @@ final class DataFileWriter {
         return finished
     }
 
-    /// Abandons the open files; files already finished stay (they are not committed).
+    /// Abandons the write: removes every file it started (none is committed yet).
     func abort() {
         for key in openOrder { open[key]?.writer.abandon() }
         open = [:]
         openOrder = []
+        removeWrittenFiles()
+    }
+
+    /// Deletes the files written, after the commit that would have listed them failed.
+    func removeWrittenFiles() {
+        for path in writtenPaths { try? store.delete(path) }
     }
 
     // MARK: Partitions
@@ -141,8 +150,9 @@ final class DataFileWriter {
             + Self.codecExtension(options.parquet.compression) + ".parquet"
         fileCounter += 1
         let path = directory.isEmpty ? name : directory + "/" + name
-        writtenPaths.append(path)
-        let writer = try DataFileOutput(store: store, path: path, schema: fileSchema, options: options.parquet)
+        let storePath = tableRoot.isEmpty ? path : tableRoot + "/" + path
+        writtenPaths.append(storePath)
+        let writer = try DataFileOutput(store: store, path: storePath, schema: fileSchema, options: options.parquet)
         return OpenFile(path: path, partition: partition, writer: writer,
                         statistics: StatisticsCollector(schema: fileSchema, indexedColumns: options.statisticsColumns))
     }
@@ -151,7 +161,7 @@ final class DataFileWriter {
         let size = try file.writer.finish()
         var values: [String: String?] = [:]
         for (column, value) in zip(partitionColumns, file.partition) { values[column] = .some(value) }
-        let modified = (try? store.head(file.path).lastModified) ?? clock.milliseconds()
+        let modified = (try? store.head(file.writer.path).lastModified) ?? clock.milliseconds()
         finished.append(AddFile(path: PartitionPath.uriEncode(file.path), partitionValues: values, size: Int64(size),
                                 modificationTime: modified, dataChange: options.dataChange,
                                 stats: file.statistics.json()))
