@@ -21,7 +21,7 @@ struct SchemaAlignment {
 
     /// Plans how batches of `input` become batches of `table`; throws a
     /// ``DeltaError`` listing every mismatched column.
-    init(table: Schema, input: Schema, mergeSchema: Bool, tableName: String) throws {
+    init(table: Schema, input: Schema, mergeSchema: Bool, tableName: String, ignoreExtraColumns: Bool = false) throws {
         var problems: [String] = []
         var sources: [Source] = []
         var used = Set<Int>()
@@ -44,7 +44,7 @@ struct SchemaAlignment {
             sources.append(.column(index))
         }
         var fields = table.fields
-        let extra = input.fields.indices.filter { !used.contains($0) }
+        let extra = ignoreExtraColumns ? [] : input.fields.indices.filter { !used.contains($0) }
         if !extra.isEmpty {
             if mergeSchema {
                 for index in extra {
