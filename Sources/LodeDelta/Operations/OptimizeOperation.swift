@@ -155,7 +155,7 @@ public struct OptimizeOperation: Sendable {
                                             tableName: name, ignoreExtraColumns: true)
         var partitionValues: [String: Value] = [:]
         for field in snapshot.partitionFields {
-            partitionValues[field.name] = try PartitionValueText.parse(file.partitionValues[field.name] ?? nil,
+            partitionValues[field.name] = try PartitionValue.parse(file.partitionValues[field.name] ?? nil,
                                                                        as: field.type, column: field.name)
         }
         var batches = try reader.batches()

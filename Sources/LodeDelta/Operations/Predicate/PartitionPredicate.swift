@@ -64,7 +64,7 @@ public struct PartitionPredicate: Hashable, Sendable, CustomStringConvertible {
         for column in referencedColumns {
             let entry: String?? = partitionValues[column]
                 ?? partitionValues.first { $0.key.lowercased() == column.lowercased() }?.value
-            parsed[column] = try PartitionValueText.parse(entry ?? nil, as: columns[column] ?? .string, column: column)
+            parsed[column] = try PartitionValue.parse(entry ?? nil, as: columns[column] ?? .string, column: column)
         }
         return evaluate(node) { parsed[$0] ?? .null }
     }

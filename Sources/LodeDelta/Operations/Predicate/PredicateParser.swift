@@ -124,7 +124,7 @@ struct PredicateParser {
         }
         advance()
         do {
-            let value = try PartitionValueText.parse(text, as: field.type, column: field.name)
+            let value = try PartitionValue.parse(text, as: field.type, column: field.name)
             if value.isNull, case .string = field.type { return .string("") }
             return value
         } catch {

@@ -113,7 +113,7 @@ final class DataFileWriter {
         var result: [([String?], [Int])] = []
         for row in 0..<batch.count {
             let values = columns.map { column -> String? in
-                let text = PartitionValueText.serialize(column.value(at: row))
+                let text = PartitionValue.text(column.value(at: row))
                 return text?.isEmpty == true ? nil : text
             }
             if let index = groups[values] {

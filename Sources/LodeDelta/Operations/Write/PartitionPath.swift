@@ -7,14 +7,11 @@
 /// URI-encoded once more (RFC 2396), so `x/y` lives in the folder `p=x%2Fy` and is
 /// logged as `p=x%252Fy/part-….parquet`. Readers decode the log path exactly once.
 public enum PartitionPath {
-    /// The directory name of a null partition value.
-    public static let nullDirectoryValue = "__HIVE_DEFAULT_PARTITION__"
-
     /// `col=value/col2=value2` for the given columns and serialized values, in order.
     public static func directory(_ values: [(column: String, value: String?)]) -> String {
         values.map { column, value in
             let text: String
-            if let value, !value.isEmpty { text = escape(value) } else { text = nullDirectoryValue }
+            if let value, !value.isEmpty { text = escape(value) } else { text = PartitionValue.hiveDefault }
             return escape(column) + "=" + text
         }.joined(separator: "/")
     }
