@@ -16,10 +16,12 @@ import LodeStorage
 /// ``maxAttempts`` times. A conflict throws ``DeltaError`` of kind `.conflict`
 /// naming it (`ConcurrentAppend`, `ConcurrentDeleteRead`, …).
 ///
-/// Test hook: with the environment variable `LODE_TEST_CRASH_BEFORE_COMMIT=1` the
-/// process exits (status 86, no cleanup) at the moment it would write the commit,
-/// after the operation wrote its data files — to test that a killed writer leaves the
-/// table at its previous version.
+/// Test hooks, read from the environment at commit time (never set them in
+/// production): `LODE_TEST_CRASH_BEFORE_COMMIT=1` makes the process exit at once
+/// (status 86, no cleanup) where it would write the commit, after the operation wrote
+/// its data files, to show that a killed writer leaves the table at its previous
+/// version; `LODE_TEST_PAUSE_BEFORE_COMMIT_MS=n` waits `n` milliseconds there, so
+/// that tests can let other writers commit in between.
 struct Transaction {
     let store: any ObjectStore
     let paths: DeltaLogPaths
@@ -38,6 +40,7 @@ struct Transaction {
 
     static let engineInfo = "Lode/0.1.0"
     static let crashHookVariable = "LODE_TEST_CRASH_BEFORE_COMMIT"
+    static let pauseHookVariable = "LODE_TEST_PAUSE_BEFORE_COMMIT_MS"
 
     /// What a successful commit did.
     struct Outcome {
@@ -50,7 +53,11 @@ struct Transaction {
 
     /// Commits the actions as the next free version.
     func commit() throws -> Outcome {
-        if ProcessInfo.processInfo.environment[Self.crashHookVariable] == "1" { _exit(86) }
+        let environment = ProcessInfo.processInfo.environment
+        if environment[Self.crashHookVariable] == "1" { _exit(86) }
+        if let pause = environment[Self.pauseHookVariable].flatMap({ UInt32($0) }), pause > 0 {
+            usleep(min(pause, 60_000) * 1000)
+        }
         let writer = LogWriter(store: store, paths: paths)
         var version = (readVersion ?? -1) + 1
         let checker = ConflictChecker(reads: reads, actions: actions,
