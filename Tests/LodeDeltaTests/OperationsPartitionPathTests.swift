@@ -1,0 +1,36 @@
+import XCTest
+@testable import LodeDelta
+
+final class OperationsPartitionPathTests: XCTestCase {
+    func testEscapesTheCharactersHiveEscapes() {
+        XCTAssertEqual(PartitionPath.escape("a/b"), "a%2Fb")
+        XCTAssertEqual(PartitionPath.escape("x=y%z"), "x%3Dy%25z")
+        XCTAssertEqual(PartitionPath.escape("\"#'*:?\\{[]^"), "%22%23%27%2A%3A%3F%5C%7B%5B%5D%5E")
+        XCTAssertEqual(PartitionPath.escape("tab\there\u{7F}"), "tab%09here%7F")
+        XCTAssertEqual(PartitionPath.escape("a b+c,d&e~é"), "a b+c,d&e~é")
+    }
+
+    func testDirectoryUsesHiveDefaultForNullAndEmpty() {
+        XCTAssertEqual(PartitionPath.directory([("region", "eu"), ("day", nil)]),
+                       "region=eu/day=__HIVE_DEFAULT_PARTITION__")
+        XCTAssertEqual(PartitionPath.directory([("p", "")]), "p=__HIVE_DEFAULT_PARTITION__")
+        XCTAssertEqual(PartitionPath.directory([("a=b", "1")]), "a%3Db=1")
+        XCTAssertEqual(PartitionPath.directory([]), "")
+    }
+
+    func testLogPathIsURIEncodedOnTopOfTheEscaping() {
+        let folder = PartitionPath.directory([("region", "a/b c"), ("ts", "2024-01-02 03:04:05.000000")])
+        XCTAssertEqual(folder, "region=a%2Fb c/ts=2024-01-02 03%3A04%3A05.000000")
+        let logged = PartitionPath.uriEncode(folder + "/part-00000.parquet")
+        XCTAssertEqual(logged, "region=a%252Fb%20c/ts=2024-01-02%2003%253A04%253A05.000000/part-00000.parquet")
+        XCTAssertEqual(PartitionPath.uriDecode(logged), folder + "/part-00000.parquet")
+        XCTAssertEqual(PartitionPath.uriEncode("p=日本"), "p=%E6%97%A5%E6%9C%AC")
+        XCTAssertEqual(PartitionPath.uriDecode("p=%E6%97%A5%E6%9C%AC"), "p=日本")
+    }
+
+    func testDecodingLeavesMalformedEscapesAlone() {
+        XCTAssertEqual(PartitionPath.uriDecode("100%"), "100%")
+        XCTAssertEqual(PartitionPath.uriDecode("%zz%4"), "%zz%4")
+        XCTAssertEqual(PartitionPath.unescape("a%2Fb"), "a/b")
+    }
+}
