@@ -4,7 +4,7 @@ import LodeParquet
 extension FileStatistics {
     /// Statistics of a data file from its Parquet footer (what ``ParquetWriter/close()``
     /// returns), without reading its data: row count, null counts and bounds merged
-    /// over row groups, cut as ``StatisticsCollector`` cuts them. A column loses its
+    /// over row groups, cut as ``FileStatisticsCollector`` cuts them. A column loses its
     /// bounds when a row group lacks them or holds NaN; columns inside lists and maps
     /// get no statistics.
     public init(footer: FileMetaData, schema: Schema, columns: StatisticsColumns) {
@@ -20,7 +20,7 @@ extension FileStatistics {
             }
         }
         visit(schema.fields, [])
-        var bounds: [String: StatisticsCollector.Bounds] = [:]
+        var bounds: [String: FileStatisticsCollector.Bounds] = [:]
         var nullCounts: [String: Int64] = [:]
         var incomplete = Set<String>()
         for group in footer.rowGroups {
@@ -36,7 +36,7 @@ extension FileStatistics {
                 } else {
                     incomplete.insert(leaf.path)
                 }
-                guard StatisticsCollector.Bounds.kept(leaf.type) else { continue }
+                guard FileStatisticsCollector.Bounds.kept(leaf.type) else { continue }
                 let allNull = stats.nullCount.map { $0 == meta.numValues } ?? false
                 if allNull { continue }
                 let minBytes = stats.minValue ?? (Self.signedOrderIsSafe(leaf.type) ? stats.min : nil)
@@ -99,7 +99,7 @@ extension FileStatistics {
     }
 }
 
-extension StatisticsCollector.Bounds {
+extension FileStatisticsCollector.Bounds {
     /// Whether min/max are kept for columns of `type`.
     static func kept(_ type: DataType) -> Bool {
         switch type {

@@ -7,11 +7,11 @@ import LodeCore
 /// timestamps truncated to milliseconds. A floating column holding NaN gets no bounds.
 ///
 /// ```swift
-/// var collector = StatisticsCollector(schema: schema, columns: StatisticsColumns(schema: schema, properties: props))
+/// var collector = FileStatisticsCollector(schema: schema, columns: StatisticsColumns(schema: schema, properties: props))
 /// for batch in batches { collector.add(batch) }
 /// add.stats = collector.statistics.jsonString(schema: schema)
 /// ```
-public struct StatisticsCollector {
+public struct FileStatisticsCollector {
     public let schema: Schema
     public let columns: StatisticsColumns
     private var rows: Int64 = 0
@@ -25,7 +25,7 @@ public struct StatisticsCollector {
 
     /// Statistics of `batches` in one call.
     public static func statistics(of batches: [RecordBatch], schema: Schema, properties: [String: String] = [:]) -> FileStatistics {
-        var collector = StatisticsCollector(schema: schema, columns: StatisticsColumns(schema: schema, properties: properties))
+        var collector = FileStatisticsCollector(schema: schema, columns: StatisticsColumns(schema: schema, properties: properties))
         for batch in batches { collector.add(batch) }
         return collector.statistics
     }
