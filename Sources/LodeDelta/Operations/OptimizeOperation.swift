@@ -54,7 +54,7 @@ public struct OptimizeOperation: Sendable {
         options.parquet = parquet
         options.targetFileSize = Int.max
         options.dataChange = false
-        options.statisticsColumns = properties.indexedColumns
+        options.properties = snapshot.properties
         var adds: [AddFile] = []
         var removed: [AddFile] = []
         var writers: [DataFileWriter] = []

@@ -10,7 +10,7 @@ public struct TableProperties: Sendable {
     /// Properties `CREATE TABLE` accepts; each value is checked by ``validate(table:)``.
     public static let known: Set<String> = [
         "delta.appendOnly", "delta.checkpointInterval", "delta.deletedFileRetentionDuration",
-        "delta.logRetentionDuration", "delta.dataSkippingNumIndexedCols", "delta.isolationLevel",
+        "delta.logRetentionDuration", "delta.dataSkippingNumIndexedCols", "delta.dataSkippingStatsColumns", "delta.isolationLevel",
         "delta.targetFileSize", "delta.enableExpiredLogCleanup", "delta.checkpoint.writeStatsAsJson",
         "delta.checkpoint.writeStatsAsStruct", "delta.minReaderVersion", "delta.minWriterVersion",
     ]
@@ -34,12 +34,6 @@ public struct TableProperties: Sendable {
     /// `delta.deletedFileRetentionDuration` in milliseconds, default one week.
     public var deletedFileRetention: Int64 {
         values["delta.deletedFileRetentionDuration"].flatMap(Self.intervalMilliseconds) ?? Self.defaultDeletedFileRetention
-    }
-
-    /// `delta.dataSkippingNumIndexedCols`, default 32 (-1: every column).
-    public var indexedColumns: Int {
-        guard let n = values["delta.dataSkippingNumIndexedCols"].flatMap({ Int($0) }) else { return 32 }
-        return n < 0 ? Int.max : n
     }
 
     /// `delta.targetFileSize` in bytes, default 100 MiB.

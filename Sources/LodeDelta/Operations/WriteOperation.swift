@@ -93,7 +93,7 @@ public struct WriteOperation: Sendable {
         var options = DataFileWriter.Options()
         options.parquet = parquet
         options.targetFileSize = targetFileSize ?? TableProperties(plan.configuration).targetFileSize
-        options.statisticsColumns = TableProperties(plan.configuration).indexedColumns
+        options.properties = plan.configuration
         let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: plan.schema,
                                         partitionColumns: plan.partitionColumns, options: options, clock: clock)
         var rows = 0

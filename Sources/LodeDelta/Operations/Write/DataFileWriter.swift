@@ -10,7 +10,8 @@ import LodeStorage
 
 /// Writes a table's rows into Parquet data files, one Hive-style folder per
 /// partition, starting a new file whenever one reaches the target size, and
-/// describes each finished file as an `add` action with statistics.
+/// describes each finished file as an `add` action with statistics (taken from the
+/// file's Parquet footer, see ``FileStatistics/init(footer:schema:columns:)``).
 ///
 /// Partition columns are not stored in the files (their values live in the log and
 /// the folder names). Files are written straight under their final names: until a
@@ -23,8 +24,9 @@ final class DataFileWriter {
         var parquet = ParquetWriteOptions()
         /// The `dataChange` flag of the adds (false for OPTIMIZE's rewrites).
         var dataChange = true
-        /// Leading columns that get min/max statistics (`delta.dataSkippingNumIndexedCols`).
-        var statisticsColumns = 32
+        /// The table properties that choose the columns with statistics
+        /// (`delta.dataSkippingNumIndexedCols`, `delta.dataSkippingStatsColumns`).
+        var properties: [String: String] = [:]
     }
 
     let store: any ObjectStore
@@ -37,6 +39,7 @@ final class DataFileWriter {
     let clock: DeltaClock
     /// The schema of the data files: the table's columns without the partition columns.
     let fileSchema: Schema
+    private let statisticsColumns: StatisticsColumns
     private let dataColumnIndices: [Int]
     private let partitionColumnIndices: [Int]
     private var open: [String: OpenFile] = [:]
@@ -66,6 +69,7 @@ final class DataFileWriter {
         partitionColumnIndices = partitionIndices
         dataColumnIndices = tableSchema.fields.indices.filter { !partitionIndices.contains($0) }
         fileSchema = tableSchema.project(dataColumnIndices)
+        statisticsColumns = StatisticsColumns(schema: fileSchema, properties: options.properties)
     }
 
     /// Writes `batch`, whose schema must be the table schema.
@@ -153,18 +157,18 @@ final class DataFileWriter {
         let storePath = tableRoot.isEmpty ? path : tableRoot + "/" + path
         writtenPaths.append(storePath)
         let writer = try DataFileOutput(store: store, path: storePath, schema: fileSchema, options: options.parquet)
-        return OpenFile(path: path, partition: partition, writer: writer,
-                        statistics: StatisticsCollector(schema: fileSchema, indexedColumns: options.statisticsColumns))
+        return OpenFile(path: path, partition: partition, writer: writer)
     }
 
     private func close(_ file: OpenFile) throws {
-        let size = try file.writer.finish()
+        let (size, footer) = try file.writer.finish()
+        let statistics = FileStatistics(footer: footer, schema: fileSchema, columns: statisticsColumns)
         var values: [String: String?] = [:]
         for (column, value) in zip(partitionColumns, file.partition) { values[column] = .some(value) }
         let modified = (try? store.head(file.writer.path).lastModified) ?? clock.milliseconds()
         finished.append(AddFile(path: PartitionPath.uriEncode(file.path), partitionValues: values, size: Int64(size),
                                 modificationTime: modified, dataChange: options.dataChange,
-                                stats: file.statistics.json()))
+                                stats: statistics.jsonString(schema: fileSchema)))
     }
 
     static func codecExtension(_ codec: CompressionCodec) -> String {
@@ -178,24 +182,19 @@ final class DataFileWriter {
         }
     }
 
-    /// A data file being written.
+    /// A data file being written; its statistics come from its Parquet footer.
     private final class OpenFile {
         let path: String
         let partition: [String?]
         let writer: DataFileOutput
-        var statistics: StatisticsCollector
 
-        init(path: String, partition: [String?], writer: DataFileOutput, statistics: StatisticsCollector) {
+        init(path: String, partition: [String?], writer: DataFileOutput) {
             self.path = path
             self.partition = partition
             self.writer = writer
-            self.statistics = statistics
         }
 
-        func write(_ batch: RecordBatch) throws {
-            try writer.write(batch)
-            statistics.add(batch)
-        }
+        func write(_ batch: RecordBatch) throws { try writer.write(batch) }
     }
 }
 
@@ -234,14 +233,14 @@ final class DataFileOutput {
 
     func write(_ batch: RecordBatch) throws { try writer.write(batch) }
 
-    /// Completes the file and returns its size in bytes.
-    func finish() throws -> Int {
-        try writer.close()
+    /// Completes the file and returns its size in bytes and its footer.
+    func finish() throws -> (size: Int, footer: FileMetaData) {
+        let footer = try writer.close()
         if let memory {
             try store.put(path, data: memory.bytes)
-            return memory.bytes.count
+            return (memory.bytes.count, footer)
         }
-        return writer.bytesWritten
+        return (writer.bytesWritten, footer)
     }
 
     /// Gives up on the file, removing what was written of it.
