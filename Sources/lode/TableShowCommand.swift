@@ -33,16 +33,24 @@ struct TableShowCommand: ParsableCommand {
         }
         var scan = try snapshot.scan()
         var rows: [[String]] = []
-        var total = 0
-        while let batch = try scan.next() {
-            total += batch.count
+        var read = 0
+        var exhausted = false
+        while rows.count < limit || limit == 0 {
+            guard let batch = try scan.next() else { exhausted = true; break }
+            read += batch.count
             for i in 0..<batch.count where rows.count < limit {
                 rows.append(batch.columns.map { $0.value(at: i).description })
             }
+            if limit == 0 { break }
         }
         let numeric = Set(snapshot.schema.fields.indices.filter { snapshot.schema.fields[$0].type.isNumeric })
         print(alignedTable(header: snapshot.schema.names, rows: rows, rightAligned: numeric))
-        let shown = rows.count < total ? "\(rows.count) of \(total) rows" : "\(total) rows"
+        // The total comes from the files' statistics when the scan stopped early.
+        let counts = snapshot.files.map { file in
+            file.stats.flatMap { try? FileStatistics(json: $0, schema: snapshot.schema).numRecords } ?? nil
+        }
+        let total: Int64? = exhausted ? Int64(read) : counts.contains(nil) ? nil : counts.reduce(0) { $0 + ($1 ?? 0) }
+        let shown = total.map { Int64(rows.count) < $0 ? "\(rows.count) of \($0) rows" : "\($0) rows" } ?? "\(rows.count) rows"
         printError("\(shown) at version \(snapshot.version)")
     }
 }

@@ -68,8 +68,9 @@ final class OperationsMaintenanceTests: XCTestCase {
         let old = try table.snapshot().files.compactMap { table.paths.dataFile($0.path) }
         try WriteOperation(table: table).withMode(.overwrite).withClock(.fixed(2 * day))
             .execute([salesBatch(ids: [9], regions: ["jp"])])
-        FileManager.default.createFile(atPath: folder + "/.hidden", contents: Data([1]))
-        FileManager.default.createFile(atPath: folder + "/_ignored/file", contents: Data([1]))
+        try FileManager.default.createDirectory(atPath: folder + "/_ignored", withIntermediateDirectories: true)
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/.hidden", contents: Data([1])))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/_ignored/file", contents: Data([1])))
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         // Files modified after the cutoff stay, whatever their tombstones say.
         XCTAssertEqual(try VacuumOperation(table: table).withClock(.fixed(2 * day + 3_600_000))
@@ -86,6 +87,7 @@ final class OperationsMaintenanceTests: XCTestCase {
         XCTAssertEqual(done.endVersion, 3)
         XCTAssertTrue(old.allSatisfy { !FileManager.default.fileExists(atPath: folder + "/" + $0) })
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/.hidden"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/_ignored/file"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/_delta_log/00000000000000000000.json"))
         XCTAssertEqual(try allIds(table), [9])
         let history = try table.history().map { $0.info.operation ?? "" }

@@ -1,3 +1,4 @@
+import LodeCore
 import XCTest
 @testable import LodeDelta
 
@@ -32,5 +33,27 @@ final class OperationsPartitionPathTests: XCTestCase {
         XCTAssertEqual(PartitionPath.uriDecode("100%"), "100%")
         XCTAssertEqual(PartitionPath.uriDecode("%zz%4"), "%zz%4")
         XCTAssertEqual(PartitionPath.unescape("a%2Fb"), "a/b")
+    }
+}
+
+final class OperationsPartitionGroupingTests: XCTestCase {
+    func testGroupsRowsByEveryPartitionColumnInFirstSeenOrder() {
+        let region = BinaryArray(strings: ["eu", "us", nil, "eu", "", "us"])
+        let day = PrimitiveArray<Int32>(.date, [1, 1, 1, 2, 1, 1])
+        let groups = PartitionGrouping.groups([region, day], rowCount: 6)
+        XCTAssertEqual(groups.map(\.values), [["eu", "1970-01-02"], ["us", "1970-01-02"], [nil, "1970-01-02"],
+                                               ["eu", "1970-01-03"], [nil, "1970-01-02"]])
+        XCTAssertEqual(groups.map(\.rows), [[0], [1, 5], [2], [3], [4]])
+    }
+
+    func testBooleansDecimalsAndTimestamps() {
+        let flags = BooleanArray([true, nil, true, false])
+        let amounts = PrimitiveArray<Int128>(.decimal(precision: 5, scale: 2), [150, 150, nil, 150])
+        let times = PrimitiveArray<Int64>(.timestampUTC, [1, 1, 1, 1])
+        let groups = PartitionGrouping.groups([flags, amounts, times], rowCount: 4)
+        XCTAssertEqual(groups.map(\.values), [["true", "1.50", "1970-01-01 00:00:00.000001"],
+                                               [nil, "1.50", "1970-01-01 00:00:00.000001"],
+                                               ["true", nil, "1970-01-01 00:00:00.000001"],
+                                               ["false", "1.50", "1970-01-01 00:00:00.000001"]])
     }
 }

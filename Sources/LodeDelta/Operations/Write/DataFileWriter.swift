@@ -79,7 +79,8 @@ final class DataFileWriter {
             try append(batch.project(dataColumnIndices), partition: [])
             return
         }
-        for (values, rows) in try partitionGroups(batch) {
+        let columns = partitionColumnIndices.map { batch.columns[$0] }
+        for (values, rows) in PartitionGrouping.groups(columns, rowCount: batch.count) {
             try append(batch.take(rows).project(dataColumnIndices), partition: values)
         }
     }
@@ -105,29 +106,6 @@ final class DataFileWriter {
     /// Deletes the files written, after the commit that would have listed them failed.
     func removeWrittenFiles() {
         for path in writtenPaths { try? store.delete(path) }
-    }
-
-    // MARK: Partitions
-
-    /// The rows of `batch` grouped by their partition values (log text), in the order
-    /// each partition first appears.
-    private func partitionGroups(_ batch: RecordBatch) throws -> [([String?], [Int])] {
-        let columns = partitionColumnIndices.map { batch.columns[$0] }
-        var groups: [[String?]: Int] = [:]
-        var result: [([String?], [Int])] = []
-        for row in 0..<batch.count {
-            let values = columns.map { column -> String? in
-                let text = PartitionValue.text(column.value(at: row))
-                return text?.isEmpty == true ? nil : text
-            }
-            if let index = groups[values] {
-                result[index].1.append(row)
-            } else {
-                groups[values] = result.count
-                result.append((values, [row]))
-            }
-        }
-        return result
     }
 
     private func append(_ batch: RecordBatch, partition: [String?]) throws {
