@@ -111,3 +111,50 @@ final class OperationsWriteTests: XCTestCase {
         XCTAssertEqual(snapshot.files.count, 5)
     }
 }
+
+final class OperationsWriteRefusalTests: XCTestCase {
+    func testColumnInvariantsAreRefused() throws {
+        let table = DeltaTable(path: temporaryTableFolder(self))
+        let schema = Schema([Field("id", .int64, metadata: ["delta.invariants": "{\"expression\":{\"expression\":\"id > 0\"}}"]),
+                             Field("region", .string), Field("amount", .float64)])
+        try CreateTableOperation(table: table).withSchema(schema).execute()
+        XCTAssertThrowsError(try WriteOperation(table: table).execute([salesBatch(ids: [1], regions: ["eu"])])) { error in
+            XCTAssertTrue("\(error)".contains("column 'id' has an invariant"), "\(error)")
+            XCTAssertEqual((error as? DeltaError)?.version, 0)
+        }
+    }
+
+    func testAppendOnlyRefusesRemovals() throws {
+        let table = DeltaTable(path: temporaryTableFolder(self))
+        try WriteOperation(table: table).withProperties(["delta.appendOnly": "true"]).withPartitionColumns(["region"])
+            .execute([salesBatch(ids: [1], regions: ["eu"])])
+        XCTAssertNoThrow(try WriteOperation(table: table).execute([salesBatch(ids: [2], regions: ["eu"])]))
+        XCTAssertThrowsError(try WriteOperation(table: table).withMode(.overwrite).execute([salesBatch(ids: [2], regions: ["eu"])])) {
+            XCTAssertTrue("\($0)".contains("append-only"), "\($0)")
+        }
+        XCTAssertThrowsError(try DeleteOperation(table: table).withPredicate("region = 'eu'").execute())
+        XCTAssertNoThrow(try OptimizeOperation(table: table).execute())
+    }
+
+    func testPartitioningMustMatchAnExistingTable() throws {
+        let table = DeltaTable(path: temporaryTableFolder(self))
+        try WriteOperation(table: table).withPartitionColumns(["region"]).execute([salesBatch(ids: [1], regions: ["eu"])])
+        XCTAssertThrowsError(try WriteOperation(table: table).withPartitionColumns(["id"])
+            .execute([salesBatch(ids: [1], regions: ["eu"])])) {
+            XCTAssertTrue("\($0)".contains("partitioned by [region] but the write asks for [id]"), "\($0)")
+        }
+    }
+
+    func testFailedWriteLeavesNoFiles() throws {
+        let folder = temporaryTableFolder(self)
+        let table = DeltaTable(path: folder)
+        try WriteOperation(table: table).execute([salesBatch(ids: [1], regions: ["eu"])])
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let good = salesBatch(ids: [2], regions: ["us"])
+        let bad = try RecordBatch(schema: Schema([Field("id", .string)]), columns: [BinaryArray(strings: ["x"])])
+        var batches = [good, bad].makeIterator()
+        XCTAssertThrowsError(try WriteOperation(table: table).execute(schema: good.schema) { batches.next() })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), before)
+        XCTAssertEqual(try table.latestVersion(), 0)
+    }
+}

@@ -18,6 +18,8 @@ struct SchemaAlignment {
     /// Whether ``schema`` differs from the table schema (columns were merged).
     let addsColumns: Bool
     private let sources: [Source]
+    /// The schema batches must come in.
+    private let input: Schema
 
     /// Plans how batches of `input` become batches of `table`; throws a
     /// ``DeltaError`` listing every mismatched column.
@@ -66,10 +68,15 @@ struct SchemaAlignment {
         self.schema = Schema(fields, metadata: table.metadata)
         self.addsColumns = fields.count > table.fields.count
         self.sources = sources
+        self.input = input
     }
 
     /// `batch` (of the input schema) as a batch of ``schema``.
     func apply(_ batch: RecordBatch, tableName: String) throws -> RecordBatch {
+        guard batch.schema.names == input.names, batch.columns.map(\.dataType) == input.fields.map(\.type) else {
+            throw DeltaError(.invalidArgument, "a batch's columns (\(batch.schema.names.joined(separator: ", "))) "
+                             + "differ from the write's schema (\(input.names.joined(separator: ", ")))", table: tableName)
+        }
         var columns: [any ColumnArray] = []
         columns.reserveCapacity(schema.count)
         for (field, source) in zip(schema.fields, sources) {

@@ -17,18 +17,7 @@ struct WritePlan {
         let name = operation.table.paths.displayName
         mode = operation.mode
         if let snapshot {
-            do {
-                try snapshot.protocol.checkWriteSupported(metadata: snapshot.metadata)
-            } catch var error as DeltaError {
-                error.table = name
-                error.version = snapshot.version
-                throw error
-            }
-            let properties = TableProperties(snapshot.properties)
-            if operation.mode == .overwrite && properties.appendOnly {
-                throw DeltaError(.invalidArgument, "the table is append-only (delta.appendOnly=true): overwrite and "
-                                 + "replace-where are refused", table: name, version: snapshot.version)
-            }
+            try checkWritable(snapshot, operation: "an overwrite", removesData: operation.mode == .overwrite)
             if let asked = operation.partitionColumns, asked != snapshot.partitionColumns {
                 throw DeltaError(.invalidArgument, "the table is partitioned by [\(snapshot.partitionColumns.joined(separator: ", "))] "
                                  + "but the write asks for [\(asked.joined(separator: ", "))]", table: name,
