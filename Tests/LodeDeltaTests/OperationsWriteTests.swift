@@ -158,3 +158,19 @@ final class OperationsWriteRefusalTests: XCTestCase {
         XCTAssertEqual(try table.latestVersion(), 0)
     }
 }
+
+final class OperationsFileSizeTests: XCTestCase {
+    func testFilesRollOverAtTheTargetSize() throws {
+        let table = DeltaTable(path: temporaryTableFolder(self))
+        let ids = (0..<20_000).map(Int64.init)
+        let result = try WriteOperation(table: table).withTargetFileSize(16_384)
+            .execute([salesBatch(ids: ids, regions: ids.map { "region \($0 % 7)" })])
+        XCTAssertGreaterThan(result.addedFiles, 3)
+        let snapshot = try table.snapshot()
+        XCTAssertEqual(snapshot.files.compactMap(\.recordCount).reduce(0, +), 20_000)
+        XCTAssertTrue(snapshot.files.dropLast().allSatisfy { $0.size >= 8_192 && $0.size < 64 * 1024 }, "\(snapshot.files.map(\.size))")
+        let names = snapshot.files.map { $0.path.prefix(11) }
+        XCTAssertEqual(names.first, "part-00000-")
+        XCTAssertEqual(Set(names).count, snapshot.files.count)
+    }
+}

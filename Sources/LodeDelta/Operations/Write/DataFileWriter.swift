@@ -46,6 +46,8 @@ final class DataFileWriter {
     private var openOrder: [String] = []
     private(set) var finished: [AddFile] = []
     private var fileCounter = 0
+    private var rowsFinished = 0
+    private var bytesFinished = 0
     /// Store paths of every file started, finished or not.
     private(set) var writtenPaths: [String] = []
 
@@ -108,22 +110,37 @@ final class DataFileWriter {
         for path in writtenPaths { try? store.delete(path) }
     }
 
+    /// Appends `batch` to the open file of its partition, in slices small enough that
+    /// a file is finished close to the target size.
     private func append(_ batch: RecordBatch, partition: [String?]) throws {
         let key = partition.map { $0.map { "v" + $0 } ?? "n" }.joined(separator: "\u{0}")
-        let file: OpenFile
-        if let existing = open[key] {
-            file = existing
-        } else {
-            file = try startFile(partition: partition)
-            open[key] = file
-            openOrder.append(key)
+        var start = 0
+        while start < batch.count {
+            let file: OpenFile
+            if let existing = open[key] {
+                file = existing
+            } else {
+                file = try startFile(partition: partition)
+                open[key] = file
+                openOrder.append(key)
+            }
+            let rows = min(batch.count - start, sliceRows())
+            try file.write(start == 0 && rows == batch.count ? batch : batch.slice(start..<(start + rows)))
+            start += rows
+            if file.writer.bytesWritten >= options.targetFileSize {
+                try close(file)
+                open[key] = nil
+                openOrder.removeAll { $0 == key }
+            }
         }
-        try file.write(batch)
-        if file.writer.bytesWritten >= options.targetFileSize {
-            try close(file)
-            open[key] = nil
-            openOrder.removeAll { $0 == key }
-        }
+    }
+
+    /// Rows to write before checking a file's size: about a quarter of the target
+    /// size at the bytes per row seen in finished files, between 64 and 65,536.
+    private func sliceRows() -> Int {
+        guard rowsFinished > 0, bytesFinished > 0 else { return options.targetFileSize >= 64 << 20 ? 65_536 : 1_024 }
+        let perRow = max(1, bytesFinished / rowsFinished)
+        return min(65_536, max(64, options.targetFileSize / perRow / 4))
     }
 
     private func startFile(partition: [String?]) throws -> OpenFile {
@@ -140,6 +157,8 @@ final class DataFileWriter {
 
     private func close(_ file: OpenFile) throws {
         let (size, footer) = try file.writer.finish()
+        rowsFinished += Int(footer.numRows)
+        bytesFinished += size
         let statistics = FileStatistics(footer: footer, schema: fileSchema, columns: statisticsColumns)
         var values: [String: String?] = [:]
         for (column, value) in zip(partitionColumns, file.partition) { values[column] = .some(value) }
