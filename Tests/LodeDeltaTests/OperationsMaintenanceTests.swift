@@ -86,6 +86,8 @@ final class OperationsMaintenanceTests: XCTestCase {
         XCTAssertEqual(done.startVersion, 2)
         XCTAssertEqual(done.endVersion, 3)
         XCTAssertTrue(old.allSatisfy { !FileManager.default.fileExists(atPath: folder + "/" + $0) })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/region=eu"), "emptied partition folders go too")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/region=jp"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/.hidden"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/_ignored/file"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/_delta_log/00000000000000000000.json"))

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import LodeCore
 import LodeStorage
@@ -96,9 +101,10 @@ public struct VacuumOperation: Sendable {
                 failures.append("\(object.path): \(error)")
             }
         }
+        let folders = removeEmptyFolders(of: doomed.map(\.path), prefix: prefix)
         var end = TableOperation(name: "VACUUM END", changesData: false)
         end.parameters = ["status": TableOperation.jsonString(failures.isEmpty ? "COMPLETED" : "FAILED")]
-        end.metrics = ["numDeletedFiles": String(deleted), "numVacuumedDirectories": "0"]
+        end.metrics = ["numDeletedFiles": String(deleted), "numVacuumedDirectories": String(folders)]
         result.endVersion = try commit(end, after: result.startVersion ?? snapshot.version, configuration: snapshot.properties)
         if !failures.isEmpty {
             throw DeltaError(.io, "vacuum could not delete \(failures.count) file(s): "
@@ -114,6 +120,25 @@ public struct VacuumOperation: Sendable {
         let outcome = try transaction.commit()
         PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: configuration)
         return outcome.version
+    }
+
+    /// Removes the folders (partition folders, deepest first) that deleting `paths`
+    /// left empty; only a local store has folders. Returns how many went.
+    private func removeEmptyFolders(of paths: [String], prefix: String) -> Int {
+        guard let local = table.store as? LocalFileSystemStore else { return 0 }
+        var folders = Set<String>()
+        for path in paths {
+            var parts = path.dropFirst(prefix.count).split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(prefix + parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        var removed = 0
+        for folder in folders.sorted(by: { $0.count > $1.count }) where !Self.isHidden(String(folder.dropFirst(prefix.count)) + "/x") {
+            if rmdir(local.root + "/" + folder) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// Whether a path relative to the table root is the log's or hidden: a component
