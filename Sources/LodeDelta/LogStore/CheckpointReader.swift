@@ -19,7 +19,8 @@ enum CheckpointReader {
                                                name: file.path)
                 let selected = columns.compactMap { name in reader.schema.fields.firstIndex { $0.name == name } }
                 let rows = reader.metadata.numRows
-                if rows > 0 { replay.reserveFiles(Int(clamping: rows)) }
+                // Rows come from the footer: trust them only as far as the file's size allows.
+                if rows > 0 { replay.reserveFiles(min(Int(clamping: rows), file.size / 16)) }
                 for group in 0..<reader.rowGroupCount {
                     let batch = try reader.readRowGroup(group, columns: selected)
                     try apply(batch, into: &replay)

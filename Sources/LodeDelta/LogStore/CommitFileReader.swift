@@ -31,13 +31,31 @@ enum CommitFileReader {
         return actions
     }
 
-    /// The `commitInfo` of a commit file, read from the first line that holds one
-    /// without decoding the other actions' details.
+    /// The `commitInfo` of a commit file, parsing only lines that start with it.
     static func commitInfo(_ bytes: [UInt8], file: String) throws -> CommitInfo? {
-        for action in try actions(bytes, file: file) {
-            if case .commitInfo(let info) = action { return info }
+        let marker = Array(#"{"commitInfo""#.utf8)
+        return try bytes.withUnsafeBytes { raw -> CommitInfo? in
+            var lineStart = 0
+            var lineNumber = 1
+            while lineStart < raw.count {
+                var lineEnd = lineStart
+                while lineEnd < raw.count && raw[lineEnd] != 0x0A { lineEnd += 1 }
+                var start = lineStart
+                while start < lineEnd && (raw[start] == 0x20 || raw[start] == 0x09) { start += 1 }
+                if lineEnd - start >= marker.count, marker.indices.allSatisfy({ raw[start + $0] == marker[$0] }) {
+                    do {
+                        if case .commitInfo(let info) = try DeltaAction(jsonLine: UnsafeRawBufferPointer(rebasing: raw[start..<lineEnd])) {
+                            return info
+                        }
+                    } catch let error as DeltaError {
+                        throw DeltaError(.corruptLog, "\(file) line \(lineNumber): \(error.message)")
+                    }
+                }
+                lineStart = lineEnd + 1
+                lineNumber += 1
+            }
+            return nil
         }
-        return nil
     }
 
     private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {

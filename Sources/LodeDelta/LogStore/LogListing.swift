@@ -2,6 +2,11 @@ import LodeStorage
 
 /// The files of a table's `_delta_log/` that matter for reading: commits and
 /// complete checkpoints, by version.
+///
+/// The listing is authoritative: every checkpoint it shows is considered, so the
+/// `_last_checkpoint` hint is never needed and a stale, missing or unparsable one
+/// cannot mislead the reader. (With a store that could list from a given name, the
+/// hint would let the listing start at the checkpoint instead.)
 struct LogListing: Sendable {
     /// Commit files by version.
     var commits: [Int64: ObjectMeta] = [:]
@@ -9,8 +14,6 @@ struct LogListing: Sendable {
     var checkpoints: [Int64: [ObjectMeta]] = [:]
     /// Versions with a V2 checkpoint, which Lode does not read.
     var v2Checkpoints: Set<Int64> = []
-    /// Whether `_last_checkpoint` exists.
-    var hasLastCheckpoint = false
 
     /// Lists `_delta_log/` (only its direct children: `_staged_commits/`, `_sidecars/`
     /// and other folders are skipped) and groups the files.
@@ -31,8 +34,7 @@ struct LogListing: Sendable {
             case .checkpoint(let v): checkpoints[v] = [object]
             case .checkpointPart(let v, let part, let count): parts[v, default: [:]][count, default: [:]][part] = object
             case .checkpointV2(let v): v2Checkpoints.insert(v)
-            case .lastCheckpoint: hasLastCheckpoint = true
-            case .ignored: break
+            case .lastCheckpoint, .ignored: break
             }
         }
         for (version, byCount) in parts where checkpoints[version] == nil {

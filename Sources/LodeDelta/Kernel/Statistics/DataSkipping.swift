@@ -170,9 +170,11 @@ func compare(_ a: Value, _ b: Value) -> Int? {
         if u == v { return order(x, y) }
         return order(Double(x) / Double(u.perSecond), Double(y) / Double(v.perSecond))
     case let (.date(x), .timestamp(_, unit, utc)):
-        return compare(.timestamp(Int64(x) * 86_400 * unit.perSecond, unit, utc: utc), b)
+        let (start, overflow) = (Int64(x) * 86_400).multipliedReportingOverflow(by: unit.perSecond)
+        return overflow ? order(Int64(x), 0) : compare(.timestamp(start, unit, utc: utc), b)
     case let (.timestamp(_, unit, utc), .date(y)):
-        return compare(a, .timestamp(Int64(y) * 86_400 * unit.perSecond, unit, utc: utc))
+        let (start, overflow) = (Int64(y) * 86_400).multipliedReportingOverflow(by: unit.perSecond)
+        return overflow ? order(0, Int64(y)) : compare(a, .timestamp(start, unit, utc: utc))
     case let (.date, .string(text)):
         return Temporal.parseDate(Substring(text)).flatMap { compare(a, .date($0)) }
     case let (.timestamp(_, unit, utc), .string(text)):

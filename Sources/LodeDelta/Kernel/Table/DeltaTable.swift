@@ -86,8 +86,13 @@ public final class DeltaTable: Sendable {
             replay.lastCommitInfo = nil
             for action in actions { replay.apply(action) }
         }
-        let timestamp = commitTimestamp(version: version, info: commits.isEmpty ? nil : replay.lastCommitInfo,
-                                        metadata: replay.metadata, listing: listing)
+        var info = commits.isEmpty ? nil : replay.lastCommitInfo
+        if commits.isEmpty, Self.inCommitTimestampsEnabled(replay.metadata, at: version), let file = listing.commits[version] {
+            // The snapshot is the checkpoint's version: its commit still holds the in-commit timestamp.
+            let bytes = try paths.read(file.path, from: store, version: version)
+            info = try withContext(version) { try CommitFileReader.commitInfo(bytes, file: file.path) }
+        }
+        let timestamp = commitTimestamp(version: version, info: info, metadata: replay.metadata, listing: listing)
         return try Snapshot(replay: replay, version: version, timestamp: timestamp, paths: paths, store: store)
     }
 
