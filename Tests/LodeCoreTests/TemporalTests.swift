@@ -33,6 +33,10 @@ final class TemporalTests: XCTestCase {
         XCTAssertNil(Temporal.parseTimestamp("2024-01-31 25:00:00"))
         XCTAssertNil(Temporal.parseTimestamp("2024-01-31 12:00:00.1234567890"))
         XCTAssertNil(Temporal.parseTimestamp("2024-01-31X12:00"))
+        XCTAssertEqual(Temporal.parseTimestamp("2262-04-11T23:47:16.854775807", unit: .nanosecond), Int64.max)
+        XCTAssertNil(Temporal.parseTimestamp("2262-04-11T23:47:16.854775808", unit: .nanosecond), "overflow")
+        XCTAssertNil(Temporal.parseDate("900000000000000000-01-01"), "year too long")
+        XCTAssertNil(Temporal.parseTimestamp("900000000-01-01 00:00:00"), "overflow")
     }
 
     func testTimestampFormattingTrimsFractionAndHandlesNegatives() {

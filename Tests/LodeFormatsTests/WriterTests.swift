@@ -102,8 +102,7 @@ final class WriterTests: XCTestCase {
         var out: [UInt8] = []
         let encoder = try CSVEncoder(schema: schema, options: CSVWriteOptions())
         encoder.appendHeader(to: &out)
-        let views = try batch.columns.map { try ColumnView($0) }
-        for row in 0..<batch.count { encoder.appendRow(views, row, to: &out) }
+        try encoder.appendRows(batch, to: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self), #"""
         s,i,f,n
         plain,0,Infinity,"{""a"":0}"
@@ -121,8 +120,7 @@ final class WriterTests: XCTestCase {
         """#)
         let withNullText = try CSVEncoder(schema: schema, options: CSVWriteOptions().with(\.nullText, "NULL"))
         out = []
-        withNullText.appendRow(views, 7, to: &out)
-        withNullText.appendRow(views, 8, to: &out)
+        try withNullText.appendRows(batch.slice(7..<9), to: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self), "NULL,7,1.75,\"{\"\"a\"\":7}\"\n\"NULL\",8,2.0,\"{\"\"a\"\":8}\"\n")
     }
 

@@ -7,7 +7,7 @@ final class WriterCompressionTests: XCTestCase {
     func testEveryCodecReadsBackInPyarrowAndDuckDB() throws {
         let cases: [(CompressionCodec, Int?, String)] = [
             (.uncompressed, nil, "UNCOMPRESSED"), (.snappy, nil, "SNAPPY"), (.gzip, nil, "GZIP"), (.gzip, 1, "GZIP"),
-            (.zstd, nil, "ZSTD"), (.zstd, 9, "ZSTD"),
+            (.zstd, nil, "ZSTD"), (.zstd, 9, "ZSTD"), (.lz4Raw, nil, "LZ4"),  // pyarrow names LZ4_RAW "LZ4"
         ]
         let schema = Schema(WriterTypesTests.flatSchema.fields + [Field("text", .string), Field("n", .int64)])
         let flat = try WriterTypesTests.flatBatch()

@@ -123,4 +123,20 @@ final class WriterTypesTests: XCTestCase {
         assert str(frame["d18"].to_list()[0]) == "-99999999999999.9999"
         """, [path])
     }
+
+    func testKeyValueMetadataAndCreatedBy() throws {
+        var options = Self.uncompressed
+        options.keyValueMetadata = ["lode.table": "silver.orders", "empty": ""]
+        let schema = Schema([Field("x", .int32)])
+        let batch = try RecordBatch(schema: schema, columns: [PrimitiveArray<Int32>(.int32, [1])])
+        let path = try WriterOracle.write([batch], schema: schema, options: options)
+        try WriterOracle.run(#"""
+        import sys, re, pyarrow.parquet as pq
+        md = pq.ParquetFile(sys.argv[1]).metadata
+        assert md.metadata == {b"empty": b"", b"lode.table": b"silver.orders"}, md.metadata
+        # parquet-java's VersionParser, which decides whether Spark trusts string statistics.
+        m = re.fullmatch(r"(.*?)\s+version\s*(?:([^(]*?)\s*(?:\(\s*build\s*([^)]*?)\s*\))?)?", md.created_by)
+        assert m and m.group(1) == "lode" and re.fullmatch(r"\d+\.\d+\.\d+", m.group(2)) and m.group(3) == "lode", md.created_by
+        """#, [path])
+    }
 }

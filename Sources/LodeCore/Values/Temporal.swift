@@ -26,10 +26,14 @@ public enum Temporal {
 
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= lengths[month - 1]
+        if month == 2 {
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return day <= (leap ? 29 : 28)
+        }
+        return day <= monthLengths[month - 1]
     }
+
+    private static let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
     /// `YYYY-MM-DD` (years outside 0...9999 keep their sign and digits).
     public static func formatDate(_ days: Int32) -> String {
@@ -61,7 +65,7 @@ public enum Temporal {
     /// Parses `YYYY-MM-DD`; `nil` if malformed or not a real date.
     public static func parseDate(_ text: Substring) -> Int32? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count >= 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, (4...9).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               isValid(year: y, month: m, day: d) else { return nil }
         return Int32(exactly: days(year: y, month: m, day: d))
@@ -110,7 +114,8 @@ public enum Temporal {
             return nil
         }
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
-        return overflow ? nil : scaled + fraction
+        let (total, carry) = scaled.addingReportingOverflow(fraction)
+        return overflow || carry ? nil : total
     }
 
     private static func twoDigits(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

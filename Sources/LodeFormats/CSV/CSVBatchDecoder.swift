@@ -34,24 +34,18 @@ final class CSVBatchDecoder {
                 failures: inout [CellFailure]) -> [any ColumnArray] {
         var columns: [any ColumnArray] = []
         columns.reserveCapacity(schema.count)
-        rows.fieldStarts.withUnsafeBufferPointer { starts in
-            rows.fieldEnds.withUnsafeBufferPointer { ends in
-                rows.fieldFlags.withUnsafeBufferPointer { flags in
-                    let fields = FieldTable(starts: starts, ends: ends, flags: flags, base: p,
-                                            rowCount: rows.count, columnCount: schema.count)
-                    for (index, field) in schema.fields.enumerated() {
-                        columns.append(decodeColumn(index, field, fields, knownValidUTF8, &failures))
-                    }
-                }
-            }
+        let fields = FieldTable(starts: rows.starts, ends: rows.ends, flags: rows.flags, base: p,
+                                rowCount: rows.count, columnCount: schema.count)
+        for (index, field) in schema.fields.enumerated() {
+            columns.append(decodeColumn(index, field, fields, knownValidUTF8, &failures))
         }
         return columns
     }
 
     struct FieldTable {
-        let starts: UnsafeBufferPointer<Int>
-        let ends: UnsafeBufferPointer<Int>
-        let flags: UnsafeBufferPointer<UInt8>
+        let starts: UnsafePointer<Int>
+        let ends: UnsafePointer<Int>
+        let flags: UnsafePointer<UInt8>
         let base: UnsafePointer<UInt8>
         let rowCount: Int
         let columnCount: Int
@@ -63,36 +57,36 @@ final class CSVBatchDecoder {
         switch type {
         case .boolean:
             let (storage, validity) = decodeValues(column, field, fields, &failures, Bool.self) { parseBoolean($0) }
-            return BooleanArray(storage: storage, validity: validity.bitmap)
+            return BooleanArray(storage: storage, validity: validity)
         case .int8: return integers(column, field, fields, &failures, Int8.self)
         case .int16: return integers(column, field, fields, &failures, Int16.self)
         case .int32: return integers(column, field, fields, &failures, Int32.self)
         case .int64: return integers(column, field, fields, &failures, Int64.self)
         case .float32:
             let (storage, validity) = decodeValues(column, field, fields, &failures, Float.self) { parseDouble($0).map(Float.init) }
-            return PrimitiveArray(type, storage: storage, validity: validity.bitmap)
+            return PrimitiveArray(type, storage: storage, validity: validity)
         case .float64:
             let (storage, validity) = decodeValues(column, field, fields, &failures, Double.self) { parseDouble($0) }
-            return PrimitiveArray(type, storage: storage, validity: validity.bitmap)
+            return PrimitiveArray(type, storage: storage, validity: validity)
         case .decimal(let precision, let scale):
             let (storage, validity) = decodeValues(column, field, fields, &failures, Int128.self) {
                 parseDecimal($0, precision: precision, scale: scale)
             }
-            return PrimitiveArray(type, storage: storage, validity: validity.bitmap)
+            return PrimitiveArray(type, storage: storage, validity: validity)
         case .date:
             let format = dateFormat
             let (storage, validity) = decodeValues(column, field, fields, &failures, Int32.self) {
                 if let format { return format.parseDate($0) }
                 return ISOTemporal.parseDate($0)
             }
-            return PrimitiveArray(type, storage: storage, validity: validity.bitmap)
+            return PrimitiveArray(type, storage: storage, validity: validity)
         case .timestamp(let unit, _):
             let format = timestampFormat
             let (storage, validity) = decodeValues(column, field, fields, &failures, Int64.self) {
                 if let format { return format.parseTimestamp($0, unit: unit) }
                 return ISOTemporal.parseTimestamp($0, unit: unit)?.value
             }
-            return PrimitiveArray(type, storage: storage, validity: validity.bitmap)
+            return PrimitiveArray(type, storage: storage, validity: validity)
         case .string, .binary:
             return byteStrings(column, field, fields, knownValidUTF8, &failures)
         case .struct, .list, .map:
@@ -106,80 +100,116 @@ final class CSVBatchDecoder {
         let (storage, validity) = decodeValues(column, field, fields, &failures, T.self) { bytes in
             parseInt64(bytes).flatMap { T(exactly: $0) }
         }
-        return PrimitiveArray(field.type, storage: storage, validity: validity.bitmap)
+        return PrimitiveArray(field.type, storage: storage, validity: validity)
     }
 
     /// Decodes a fixed-width column: blanks trimmed, empty and null texts null.
     @inline(__always)
     private func decodeValues<T>(_ column: Int, _ field: Field, _ fields: FieldTable,
                                  _ failures: inout [CellFailure], _: T.Type,
-                                 _ parse: (ByteSpan) -> T?) -> ([T], ValidityBits) where T: FixedWidthValueOrBool {
+                                 _ parse: (ByteSpan) -> T?) -> ([T], Bitmap?) where T: FixedWidthValueOrBool {
         let n = fields.rowCount
-        var storage: [T] = []
-        storage.reserveCapacity(n)
-        var validity = ValidityBits(capacity: n)
-        var k = column
-        for row in 0..<n {
-            let value = trimmingBlanks(cells.content(fields.base, fields.starts[k], fields.ends[k], fields.flags[k]))
-            k += fields.columnCount
-            if cells.isNullValue(value) {
-                if !field.nullable {
-                    failures.append(CellFailure(row: row, column: column, reason: "null in NOT NULL column"))
+        var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
+        var nulls = 0
+        let storage = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            words.withUnsafeMutableBufferPointer { words in
+                var k = column
+                for row in 0..<n {
+                    let value = trimmingBlanks(cells.content(fields.base, fields.starts[k], fields.ends[k], fields.flags[k]))
+                    k += fields.columnCount
+                    if !cells.isNullValue(value), let parsed = parse(value) {
+                        buffer.initializeElement(at: row, to: parsed)
+                        words[row >> 6] |= 1 << UInt64(row & 63)
+                        continue
+                    }
+                    buffer.initializeElement(at: row, to: T.zeroValue)
+                    nulls += 1
+                    if cells.isNullValue(value) {
+                        if !field.nullable {
+                            failures.append(CellFailure(row: row, column: column, reason: "null in NOT NULL column"))
+                        }
+                    } else {
+                        failures.append(CellFailure(row: row, column: column,
+                                                    reason: "\(quotedForMessage(value)) is not a valid \(field.type)"))
+                    }
                 }
-                storage.append(T.zeroValue)
-                validity.append(false)
-            } else if let parsed = parse(value) {
-                storage.append(parsed)
-                validity.append(true)
-            } else {
-                failures.append(CellFailure(row: row, column: column,
-                                            reason: "\(quotedForMessage(value)) is not a valid \(field.type)"))
-                storage.append(T.zeroValue)
-                validity.append(false)
             }
+            initialized = n
         }
-        return (storage, validity)
+        return (storage, nulls == 0 ? nil : Bitmap(words: words, count: n))
     }
 
     private func byteStrings(_ column: Int, _ field: Field, _ fields: FieldTable, _ knownValidUTF8: Bool,
                              _ failures: inout [CellFailure]) -> BinaryArray {
         let n = fields.rowCount
         let isString = field.type == .string
-        var offsets: [Int32] = [0]
-        offsets.reserveCapacity(n + 1)
-        var bytes: [UInt8] = []
-        var validity = ValidityBits(capacity: n)
+        var total = 0
         var k = column
-        for row in 0..<n {
-            let flags = fields.flags[k]
-            let value = cells.content(fields.base, fields.starts[k], fields.ends[k], flags)
+        for _ in 0..<n {
+            total += fields.ends[k] - fields.starts[k]
             k += fields.columnCount
-            var failure: String? = nil
-            let isNull = cells.isNullString(value, flags)
-            if isNull {
-                if !field.nullable { failure = "null in NOT NULL column" }
-            } else if isString {
-                if knownValidUTF8 || isValidUTF8(value) {
-                    bytes.append(contentsOf: value)
-                } else {
-                    failure = "invalid UTF-8"
-                }
-            } else if !appendDecodedBinary(value, binaryEncoding, to: &bytes) {
-                failure = "\(quotedForMessage(value)) is not valid \(binaryEncoding.rawValue)"
-            }
-            if bytes.count > Int(Int32.max) {
-                failure = "column holds more than 2 GiB in one batch; lower batchSize"
-                bytes.removeLast(bytes.count - Int(offsets[offsets.count - 1]))
-            }
-            if let failure {
-                failures.append(CellFailure(row: row, column: column, reason: failure))
-                validity.append(false)
-            } else {
-                validity.append(!isNull)
-            }
-            offsets.append(Int32(truncatingIfNeeded: bytes.count))
         }
-        return BinaryArray(field.type, offsets: offsets, bytes: bytes, validity: validity.bitmap)
+        guard total <= Int(Int32.max) else {
+            for row in 0..<n {
+                failures.append(CellFailure(row: row, column: column,
+                                            reason: "column holds more than 2 GiB in one batch; lower batchSize"))
+            }
+            return BinaryArray(field.type, offsets: Array(repeating: 0, count: n + 1), bytes: [],
+                               validity: Bitmap(count: n, value: false))
+        }
+        var words = [UInt64](repeating: 0, count: (n + 63) >> 6)
+        var nulls = 0
+        var used = 0
+        var decoded: [UInt8] = []
+        var decodedBytes: [UInt8] = []
+        let offsets = [Int32](unsafeUninitializedCapacity: n + 1) { offsets, initializedOffsets in
+            offsets[0] = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: total) { bytes, initializedBytes in
+                words.withUnsafeMutableBufferPointer { words in
+                    var k = column
+                    for row in 0..<n {
+                        let flags = fields.flags[k]
+                        let value = cells.content(fields.base, fields.starts[k], fields.ends[k], flags)
+                        k += fields.columnCount
+                        var failure: String? = nil
+                        if cells.isNullString(value, flags) {
+                            if !field.nullable { failure = "null in NOT NULL column" }
+                        } else if isString {
+                            if knownValidUTF8 || isValidUTF8(value) {
+                                if let out = bytes.baseAddress, let source = value.baseAddress, value.count > 0 {
+                                    (out + used).update(from: source, count: value.count)
+                                }
+                                used += value.count
+                                words[row >> 6] |= 1 << UInt64(row & 63)
+                            } else {
+                                failure = "invalid UTF-8"
+                            }
+                        } else {
+                            decoded.removeAll(keepingCapacity: true)
+                            if appendDecodedBinary(value, binaryEncoding, to: &decoded) {
+                                decoded.withUnsafeBufferPointer { d in
+                                    if let out = bytes.baseAddress, let source = d.baseAddress, d.count > 0 {
+                                        (out + used).update(from: source, count: d.count)
+                                    }
+                                }
+                                used += decoded.count
+                                words[row >> 6] |= 1 << UInt64(row & 63)
+                            } else {
+                                failure = "\(quotedForMessage(value)) is not valid \(binaryEncoding.rawValue)"
+                            }
+                        }
+                        if words[row >> 6] & (1 << UInt64(row & 63)) == 0 { nulls += 1 }
+                        if let failure { failures.append(CellFailure(row: row, column: column, reason: failure)) }
+                        offsets[row + 1] = Int32(truncatingIfNeeded: used)
+                    }
+                }
+                initializedBytes = used
+            }
+            decodedBytes = bytes
+            initializedOffsets = n + 1
+        }
+        return BinaryArray(field.type, offsets: offsets, bytes: decodedBytes,
+                           validity: nulls == 0 ? nil : Bitmap(words: words, count: n))
     }
 }
 

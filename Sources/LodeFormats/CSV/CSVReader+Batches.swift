@@ -4,15 +4,19 @@ extension CSVReader {
     /// Tokenizes up to a batch of rows, decodes them column by column, and sets the
     /// bad ones aside. The batch may be empty when every row in it was bad.
     func readBatch() throws -> RecordBatch {
-        window.discard(upTo: position)
-        position = 0
+        window.discard(upTo: self.position)
         rows.removeAll()
+        var position = 0, line = self.line
+        defer {
+            self.position = position
+            self.line = line
+        }
         var badRows: [BadRow] = []
         let columnCount = schema.count
         tokenizing: while rows.count < options.batchSize {
             let outcome = tokenizer.tokenizeRow(window.base, count: window.count, from: position,
                                                 atEndOfInput: window.isExhausted,
-                                                skipEmptyLines: options.skipEmptyLines, into: &rows)
+                                                skipEmptyLines: options.skipEmptyLines, into: rows)
             switch outcome {
             case .row(let end, let next, let lines):
                 let found = rows.fieldCount - rows.count * columnCount
@@ -36,7 +40,9 @@ extension CSVReader {
             case .needMore:
                 if window.count - position >= options.maxRowBytes {
                     if rows.count > 0 || !badRows.isEmpty { break tokenizing }
+                    (self.position, self.line) = (position, line)
                     badRows.append(try skipOverlongRow())
+                    (position, line) = (self.position, self.line)
                 } else {
                     try window.fill()
                 }

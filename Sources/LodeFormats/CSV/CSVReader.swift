@@ -25,7 +25,7 @@ public final class CSVReader: RecordBatchReader {
     var position: Int
     /// 1-based line of the next row.
     var line: Int
-    var rows = CSVRows()
+    let rows = CSVRows()
     var log: BadRowLog
     var isFinished = false
 
@@ -111,8 +111,8 @@ struct CSVPrelude {
         for _ in 0..<options.skipLines { try skipLine() }
         var names: [String]? = nil
         if options.hasHeader {
-            var header = CSVRows()
-            if let (fields, next, lines) = try tokenize(from: position, into: &header, context: "header") {
+            let header = CSVRows(fieldCapacity: 64)
+            if let (fields, next, lines) = try tokenize(from: position, into: header, context: "header") {
                 names = try headerNames(header, fields: fields)
                 position = next
                 line += lines
@@ -125,14 +125,14 @@ struct CSVPrelude {
             }
             return schema
         }
-        var sample = CSVRows()
+        let sample = CSVRows()
         var inference: CSVTypeInference? = nil
         var columnCount = names?.count
         var cursor = position
         var sampled = 0
         while sampled < options.inferenceRows {
             let firstField = sample.fieldCount
-            guard let (fields, next, _) = try tokenize(from: cursor, into: &sample, context: nil) else { break }
+            guard let (fields, next, _) = try tokenize(from: cursor, into: sample, context: nil) else { break }
             cursor = next
             if columnCount == nil { columnCount = fields }
             guard fields == columnCount, let count = columnCount else {
@@ -144,7 +144,7 @@ struct CSVPrelude {
             }
             for column in 0..<count {
                 let k = firstField + column
-                let value = cells.content(window.base, sample.fieldStarts[k], sample.fieldEnds[k], sample.fieldFlags[k])
+                let value = cells.content(window.base, sample.starts[k], sample.ends[k], sample.flags[k])
                 inference?.observe(value, column: column, cells: cells)
             }
             sample.truncateFields(to: 0)
@@ -160,14 +160,14 @@ struct CSVPrelude {
     /// Tokenizes one row at `start`, skipping blank lines and rows that do not
     /// tokenize; returns its field count, the next row's offset and the lines it
     /// spans, or `nil` at the end of input (or of the usable sample).
-    private mutating func tokenize(from start: Int, into rows: inout CSVRows,
+    private mutating func tokenize(from start: Int, into rows: CSVRows,
                                    context: String?) throws -> (fields: Int, next: Int, lines: Int)? {
         var start = start
         var skippedLines = 0
         let firstField = rows.fieldCount
         while true {
             switch tokenizer.tokenizeRow(window.base, count: window.count, from: start, atEndOfInput: window.isExhausted,
-                                         skipEmptyLines: options.skipEmptyLines, into: &rows) {
+                                         skipEmptyLines: options.skipEmptyLines, into: rows) {
             case .row(_, let next, let lines):
                 return (rows.fieldCount - firstField, next, skippedLines + lines)
             case .blank(let next):
@@ -216,7 +216,7 @@ struct CSVPrelude {
         var names: [String] = []
         var used = Set<String>()
         for k in 0..<fields {
-            let bytes = cells.content(window.base, header.fieldStarts[k], header.fieldEnds[k], header.fieldFlags[k])
+            let bytes = cells.content(window.base, header.starts[k], header.ends[k], header.flags[k])
             guard isValidUTF8(bytes) else {
                 throw FormatError(.badRow, "the header holds invalid UTF-8", file: window.path, line: line)
             }

@@ -48,10 +48,11 @@ final class CSVTokenizer {
     deinit { classes.deallocate() }
 
     /// Tokenizes the row starting at `start` in `p[0..<n]`, appending its fields to
-    /// `rows`. Appends nothing unless the outcome is `.row`.
+    /// `rows`. Commits nothing unless the outcome is `.row`.
     func tokenizeRow(_ p: UnsafePointer<UInt8>, count n: Int, from start: Int, atEndOfInput: Bool,
-                     skipEmptyLines: Bool, into rows: inout CSVRows) -> Outcome {
+                     skipEmptyLines: Bool, into rows: CSVRows) -> Outcome {
         let classes = self.classes
+        let delimiter = self.delimiter
         var i = start
         guard i < n else { return atEndOfInput ? .finished : .needMore }
         let first = p[i]
@@ -60,10 +61,26 @@ final class CSVTokenizer {
             if i + 1 < n { return .blank(next: p[i + 1] == ASCII.lf ? i + 2 : i + 1) }
             return atEndOfInput ? .blank(next: i + 1) : .needMore
         }
-        let firstField = rows.fieldCount
+        var field = rows.fieldCount
+        var capacity = rows.fieldCapacity
+        var starts = rows.starts, ends = rows.ends, flagBits = rows.flags
+        @inline(__always) func appendField(_ s: Int, _ e: Int, _ f: UInt8) {
+            if field == capacity {
+                rows.growFields(keeping: field)
+                capacity = rows.fieldCapacity
+                starts = rows.starts
+                ends = rows.ends
+                flagBits = rows.flags
+            }
+            starts[field] = s
+            ends[field] = e
+            flagBits[field] = f
+            field += 1
+        }
         var lines = 0
         let quoteOrEscapeOrNewline = CSVTokenizer.quoteClass | CSVTokenizer.escapeClass | CSVTokenizer.newlineClass
         let unquotedStop = CSVTokenizer.delimiterClass | CSVTokenizer.newlineClass | CSVTokenizer.escapeClass
+        let scanWords = escape == nil
 
         while true {
             if i < n && classes[Int(p[i])] & CSVTokenizer.quoteClass != 0 {
@@ -75,17 +92,13 @@ final class CSVTokenizer {
                 while true {
                     while i < n && classes[Int(p[i])] & quoteOrEscapeOrNewline == 0 { i += 1 }
                     if i >= n {
-                        rows.truncateFields(to: firstField)
                         return atEndOfInput ? unterminated(p, count: n, from: start) : .needMore
                     }
                     let c = p[i]
                     let cls = classes[Int(c)]
                     if cls & CSVTokenizer.quoteClass != 0 {
                         if i + 1 >= n {
-                            if !atEndOfInput {
-                                rows.truncateFields(to: firstField)
-                                return .needMore
-                            }
+                            if !atEndOfInput { return .needMore }
                         } else if p[i + 1] == c {
                             flags |= CSVRows.escaped
                             i += 2
@@ -97,7 +110,6 @@ final class CSVTokenizer {
                     }
                     if cls & CSVTokenizer.escapeClass != 0 {
                         guard i + 1 < n else {
-                            rows.truncateFields(to: firstField)
                             return atEndOfInput ? unterminated(p, count: n, from: start) : .needMore
                         }
                         let escaped = p[i + 1]
@@ -110,20 +122,17 @@ final class CSVTokenizer {
                     }
                     // A line end inside quotes.
                     if c == ASCII.cr {
-                        if i + 1 >= n && !atEndOfInput {
-                            rows.truncateFields(to: firstField)
-                            return .needMore
-                        }
+                        if i + 1 >= n && !atEndOfInput { return .needMore }
                         if i + 1 < n && p[i + 1] == ASCII.lf { i += 1 }
                     }
                     lines += 1
                     i += 1
                 }
-                rows.appendField(contentStart, contentEnd, flags)
+                appendField(contentStart, contentEnd, flags)
                 if i >= n {
-                    if atEndOfInput { return .row(end: n, next: n, lines: lines) }
-                    rows.truncateFields(to: firstField)
-                    return .needMore
+                    guard atEndOfInput else { return .needMore }
+                    rows.commitFields(field)
+                    return .row(end: n, next: n, lines: lines)
                 }
                 let c = p[i]
                 if c == delimiter {
@@ -131,43 +140,41 @@ final class CSVTokenizer {
                     continue
                 }
                 if c != ASCII.lf && c != ASCII.cr {
-                    rows.truncateFields(to: firstField)
                     return textAfterQuote(p, count: n, at: i, atEndOfInput: atEndOfInput, lines: lines)
                 }
             } else {
                 // Unquoted field.
                 let fieldStart = i
                 var flags: UInt8 = 0
-                while true {
-                    while i < n && classes[Int(p[i])] & unquotedStop == 0 { i += 1 }
-                    if i < n && classes[Int(p[i])] & CSVTokenizer.escapeClass != 0 {
-                        guard i + 1 < n else {
-                            if !atEndOfInput {
-                                rows.truncateFields(to: firstField)
-                                return .needMore
+                if scanWords {
+                    i = scanUnquoted(p, from: i, count: n)
+                } else {
+                    while true {
+                        while i < n && classes[Int(p[i])] & unquotedStop == 0 { i += 1 }
+                        if i < n && classes[Int(p[i])] & CSVTokenizer.escapeClass != 0 {
+                            guard i + 1 < n else {
+                                if !atEndOfInput { return .needMore }
+                                i += 1
+                                break
                             }
-                            i += 1
-                            break
+                            let escaped = p[i + 1]
+                            if escaped == ASCII.lf || (escaped == ASCII.cr && (i + 2 >= n || p[i + 2] != ASCII.lf)) {
+                                lines += 1
+                            }
+                            flags |= CSVRows.escaped
+                            i += 2
+                            continue
                         }
-                        let escaped = p[i + 1]
-                        if escaped == ASCII.lf || (escaped == ASCII.cr && (i + 2 >= n || p[i + 2] != ASCII.lf)) {
-                            lines += 1
-                        }
-                        flags |= CSVRows.escaped
-                        i += 2
-                        continue
+                        break
                     }
-                    break
                 }
                 if i >= n {
-                    if !atEndOfInput {
-                        rows.truncateFields(to: firstField)
-                        return .needMore
-                    }
-                    rows.appendField(fieldStart, n, flags)
+                    guard atEndOfInput else { return .needMore }
+                    appendField(fieldStart, n, flags)
+                    rows.commitFields(field)
                     return .row(end: n, next: n, lines: lines)
                 }
-                rows.appendField(fieldStart, i, flags)
+                appendField(fieldStart, i, flags)
                 if p[i] == delimiter {
                     i += 1
                     continue
@@ -181,14 +188,39 @@ final class CSVTokenizer {
                 } else if atEndOfInput {
                     i += 1
                 } else {
-                    rows.truncateFields(to: firstField)
                     return .needMore
                 }
             } else {
                 i += 1
             }
+            rows.commitFields(field)
             return .row(end: end, next: i, lines: lines + 1)
         }
+    }
+
+    /// The offset of the first delimiter, CR or LF at or after `i` (or `n`), eight
+    /// bytes at a time.
+    @inline(__always)
+    private func scanUnquoted(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
+        var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let delimiters = ones &* UInt64(delimiter)
+        let crs = ones &* UInt64(ASCII.cr)
+        let lfs = ones &* UInt64(ASCII.lf)
+        while i + 8 <= n {
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let d = word ^ delimiters, c = word ^ crs, l = word ^ lfs
+            let found = ((d &- ones) & ~d | (c &- ones) & ~c | (l &- ones) & ~l) & highs
+            if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n {
+            let c = p[i]
+            if c == delimiter || c == ASCII.lf || c == ASCII.cr { return i }
+            i += 1
+        }
+        return n
     }
 
     /// The outcome for a quote never closed: the row's first physical line is bad and

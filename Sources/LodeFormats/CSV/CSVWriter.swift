@@ -24,16 +24,18 @@ public final class CSVWriter {
     /// Appends the rows of `batch`, whose columns must have the schema's types.
     public func write(_ batch: RecordBatch) throws {
         try checkBatch(batch, matches: schema, file: output.path)
-        let views = try batch.columns.map { try ColumnView($0) }
-        for row in 0..<batch.count {
-            encoder.appendRow(views, row, to: &buffer)
-            if buffer.count >= 1 << 20 { try output.flush(&buffer) }
-        }
+        try encoder.appendRows(batch, to: &buffer)
+        try output.flushIfLarge(&buffer)
     }
 
-    /// Writes what is buffered and closes the file.
+    /// Writes what is buffered and closes the file. Call it to learn of write errors;
+    /// a writer dropped without it still writes its buffer, ignoring errors.
     public func close() throws {
         try output.close(flushing: &buffer)
+    }
+
+    deinit {
+        try? output.close(flushing: &buffer)
     }
 }
 
@@ -71,79 +73,87 @@ struct CSVEncoder {
         out.append(contentsOf: terminator)
     }
 
-    func appendRow(_ views: [ColumnView], _ row: Int, to out: inout [UInt8]) {
-        for (k, view) in views.enumerated() {
-            if k > 0 { out.append(delimiter) }
-            appendField(view, row, to: &out)
-        }
-        out.append(contentsOf: terminator)
-    }
-
-    private func appendField(_ view: ColumnView, _ i: Int, to out: inout [UInt8]) {
-        let start = out.count
-        switch view {
-        case .boolean(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            a.storage[i] ? out.appendASCII("true") : out.appendASCII("false")
-        case .int8(let a): a.isNull(i) ? out.append(contentsOf: nullText) : out.appendInteger(Int64(a.storage[i]))
-        case .int16(let a): a.isNull(i) ? out.append(contentsOf: nullText) : out.appendInteger(Int64(a.storage[i]))
-        case .int32(let a): a.isNull(i) ? out.append(contentsOf: nullText) : out.appendInteger(Int64(a.storage[i]))
-        case .int64(let a): a.isNull(i) ? out.append(contentsOf: nullText) : out.appendInteger(a.storage[i])
-        case .float32(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            let v = a.storage[i]
-            if v.isFinite { out.appendShortest(v) } else { appendNonFinite(Double(v), &out) }
-        case .float64(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            let v = a.storage[i]
-            if v.isFinite { out.appendShortest(v) } else { appendNonFinite(v, &out) }
-        case .decimal(let a, let scale):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.appendDecimal(a.storage[i], scale: scale)
-        case .date(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.appendDate(a.storage[i])
-        case .timestamp(let a, let unit, let utc):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.appendTimestamp(a.storage[i], unit: unit, utc: utc)
-        case .string(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.append(contentsOf: a.bytes[Int(a.offsets[i])..<Int(a.offsets[i + 1])])
-            quoteIfNeeded(&out, from: start, isString: true)
-            return
-        case .binary(let a):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            a.bytes.withUnsafeBufferPointer { bytes in
-                appendBinaryText(ByteSpan(rebasing: bytes[Int(a.offsets[i])..<Int(a.offsets[i + 1])]), binaryEncoding, to: &out)
-            }
-            quoteIfNeeded(&out, from: start, isString: true)
-            return
-        case .structure(let a, _, _):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.appendJSONValue(view, i)
-        case .list(let a, _), .map(let a, _, _):
-            if a.isNull(i) { return out.append(contentsOf: nullText) }
-            out.appendJSONValue(view, i)
-        }
-        quoteIfNeeded(&out, from: start, isString: false)
+    /// Appends the rows of `batch`.
+    func appendRows(_ batch: RecordBatch, to out: inout [UInt8]) throws {
+        let columns = try batch.columns.map { try render($0) }
+        let prefixes = (0..<columns.count).map { $0 == 0 ? [UInt8]() : [delimiter] }
+        let text = RowAssembler.assemble(columns, rowCount: batch.count, prefixes: prefixes, suffix: terminator)
+        if out.isEmpty { out = text } else { out += text }
     }
 
     private func appendNonFinite(_ v: Double, _ out: inout [UInt8]) {
         if v.isNaN { out.appendASCII("NaN") } else if v < 0 { out.appendASCII("-Infinity") } else { out.appendASCII("Infinity") }
     }
 
+    /// The CSV text of each value of `array`, quoted where needed.
+    func render(_ array: any ColumnArray) throws -> RenderedColumn {
+        let n = array.count
+        let quoteNumbers = Array("0123456789.-+eEInfinityNaTZ:".utf8).contains { $0 == delimiter || $0 == quote }
+        @inline(__always) func plain(_ validity: Bitmap?, _ body: (Int, inout [UInt8]) -> Void) -> RenderedColumn {
+            RenderedColumn(count: n, validity: validity, nullText: nullText) { i, out in
+                let start = out.count
+                body(i, &out)
+                if quoteNumbers { quoteIfNeeded(&out, from: start, isString: false) }
+            }
+        }
+        switch array {
+        case let a as BooleanArray:
+            return plain(a.validity) { i, out in a.storage[i] ? out.appendASCII("true") : out.appendASCII("false") }
+        case let a as PrimitiveArray<Int8>: return plain(a.validity) { i, out in out.appendInteger(Int64(a.storage[i])) }
+        case let a as PrimitiveArray<Int16>: return plain(a.validity) { i, out in out.appendInteger(Int64(a.storage[i])) }
+        case let a as PrimitiveArray<Int32> where a.dataType == .int32:
+            return plain(a.validity) { i, out in out.appendInteger(Int64(a.storage[i])) }
+        case let a as PrimitiveArray<Int64> where a.dataType == .int64:
+            return plain(a.validity) { i, out in out.appendInteger(a.storage[i]) }
+        case let a as PrimitiveArray<Float>:
+            return plain(a.validity) { i, out in
+                let v = a.storage[i]
+                if v.isFinite { out.appendShortest(v) } else { appendNonFinite(Double(v), &out) }
+            }
+        case let a as PrimitiveArray<Double>:
+            return plain(a.validity) { i, out in
+                let v = a.storage[i]
+                if v.isFinite { out.appendShortest(v) } else { appendNonFinite(v, &out) }
+            }
+        case let a as PrimitiveArray<Int128>:
+            guard case .decimal(_, let scale) = a.dataType else { break }
+            return plain(a.validity) { i, out in out.appendDecimal(a.storage[i], scale: scale) }
+        case let a as PrimitiveArray<Int32> where a.dataType == .date:
+            return plain(a.validity) { i, out in out.appendDate(a.storage[i]) }
+        case let a as PrimitiveArray<Int64>:
+            guard case .timestamp(let unit, let utc) = a.dataType else { break }
+            return plain(a.validity) { i, out in out.appendTimestamp(a.storage[i], unit: unit, utc: utc) }
+        case let a as BinaryArray:
+            let isString = a.dataType == .string
+            return a.bytes.withUnsafeBufferPointer { bytes in
+                RenderedColumn(count: n, validity: a.validity, nullText: nullText) { i, out in
+                    let start = out.count
+                    let value = ByteSpan(rebasing: bytes[Int(a.offsets[i])..<Int(a.offsets[i + 1])])
+                    if isString { out.append(contentsOf: value) } else { appendBinaryText(value, binaryEncoding, to: &out) }
+                    quoteIfNeeded(&out, from: start, isString: true)
+                }
+            }
+        default:
+            break
+        }
+        let view = try ColumnView(array)
+        return RenderedColumn(count: n, validity: array.validity, nullText: nullText) { i, out in
+            let start = out.count
+            out.appendJSONValue(view, i)
+            quoteIfNeeded(&out, from: start, isString: false)
+        }
+    }
+
     /// Quotes the field written from `start` if it holds the delimiter, the quote, CR
     /// or LF, has a leading or trailing space, is an empty string, or reads as null.
     private func quoteIfNeeded(_ out: inout [UInt8], from start: Int, isString: Bool) {
         let end = out.count
-        var needsQuotes = false
-        var quotes = 0
-        if start == end {
-            needsQuotes = isString
-        } else {
-            if out[start] == ASCII.space || out[end - 1] == ASCII.space { needsQuotes = true }
+        let (needsQuotes, quotes) = out.withUnsafeBufferPointer { bytes -> (Bool, Int) in
+            if start == end { return (isString, 0) }
+            var needsQuotes = bytes[start] == ASCII.space || bytes[end - 1] == ASCII.space
+            var quotes = 0
             for j in start..<end {
-                let c = out[j]
+                let c = bytes[j]
                 if c == delimiter || c == ASCII.cr || c == ASCII.lf { needsQuotes = true }
                 if c == quote {
                     needsQuotes = true
@@ -151,9 +161,10 @@ struct CSVEncoder {
                 }
             }
             if !needsQuotes && isString && !nullText.isEmpty && end - start == nullText.count
-                && out[start..<end].elementsEqual(nullText) {
+                && UnsafeBufferPointer(rebasing: bytes[start..<end]).elementsEqual(nullText) {
                 needsQuotes = true
             }
+            return (needsQuotes, quotes)
         }
         guard needsQuotes else { return }
         let field = Array(out[start..<end])

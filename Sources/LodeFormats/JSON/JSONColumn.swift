@@ -3,10 +3,12 @@ import LodeCore
 /// Builds one column from JSON values, parsing each value straight into typed storage.
 ///
 /// A row is read field by field into several columns; when it turns out bad, every
-/// column is cut back with ``truncate(to:)`` so no half row remains.
+/// column is cut back with ``truncate(to:)`` so no half row remains. Builders are
+/// owned by one reader and touched for every value, so their storage skips the
+/// runtime exclusivity check.
 class JSONColumn {
     let field: Field
-    private(set) var validity = ValidityBits()
+    @exclusivity(unchecked) private(set) var validity = ValidityBits()
 
     init(_ field: Field) { self.field = field }
 
@@ -83,7 +85,7 @@ struct JSONColumnOptions {
 }
 
 final class JSONBooleanColumn: JSONColumn {
-    private var storage: [Bool] = []
+    @exclusivity(unchecked) private var storage: [Bool] = []
 
     override func parse(_ s: inout JSONScanner) throws {
         if try s.consumeNull() { return try appendNull() }
@@ -108,7 +110,7 @@ final class JSONBooleanColumn: JSONColumn {
 /// Integers of any width, stored as `Int64` and narrowed at the end. Accepts JSON
 /// integers and strings holding one (`"9007199254740993"`).
 final class JSONIntegerColumn: JSONColumn {
-    private var storage: [Int64] = []
+    @exclusivity(unchecked) private var storage: [Int64] = []
     private let range: ClosedRange<Int64>
 
     init(_ field: Field, range: ClosedRange<Int64>) {
@@ -159,7 +161,7 @@ final class JSONIntegerColumn: JSONColumn {
 /// `float32` or `float64` from JSON numbers or the strings `"NaN"`, `"Infinity"`,
 /// `"-Infinity"` (or any number in a string).
 final class JSONFloatColumn: JSONColumn {
-    private var storage: [Double] = []
+    @exclusivity(unchecked) private var storage: [Double] = []
 
     override func parse(_ s: inout JSONScanner) throws {
         let c = s.current
@@ -197,7 +199,7 @@ final class JSONFloatColumn: JSONColumn {
 /// Decimals from JSON numbers or strings, read exactly (rounded half away from zero
 /// past the scale).
 final class JSONDecimalColumn: JSONColumn {
-    private var storage: [Int128] = []
+    @exclusivity(unchecked) private var storage: [Int128] = []
     private let precision: Int
     private let scale: Int
 

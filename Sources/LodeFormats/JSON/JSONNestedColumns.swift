@@ -7,8 +7,8 @@ final class JSONStructColumn: JSONColumn {
     private let table: JSONFieldTable
     private let rejectUnknownKeys: Bool
     /// For each field, the number of the object in which its key was last seen.
-    private var seenIn: [Int]
-    private var objectNumber = 0
+    @exclusivity(unchecked) private var seenIn: [Int]
+    @exclusivity(unchecked) private var objectNumber = 0
 
     init(_ field: Field, fields: [Field], _ options: JSONColumnOptions, rejectUnknownKeys: Bool? = nil) {
         children = fields.map { JSONColumn.make($0, options) }
@@ -114,7 +114,7 @@ final class JSONStructColumn: JSONColumn {
 /// Lists from JSON arrays.
 final class JSONListColumn: JSONColumn {
     let item: JSONColumn
-    private var offsets: [Int32] = [0]
+    @exclusivity(unchecked) private var offsets: [Int32] = [0]
 
     init(_ field: Field, item: JSONColumn) {
         self.item = item
@@ -169,7 +169,7 @@ final class JSONListColumn: JSONColumn {
 /// from a JSON object `{k: v, …}` whose keys are read as the key type.
 final class JSONMapColumn: JSONColumn {
     private let entries: JSONStructColumn
-    private var offsets: [Int32] = [0]
+    @exclusivity(unchecked) private var offsets: [Int32] = [0]
 
     init(_ field: Field, key: Field, value: Field, _ options: JSONColumnOptions) {
         entries = JSONStructColumn(Field("entries", .struct([key, value]), nullable: false),

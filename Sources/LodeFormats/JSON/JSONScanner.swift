@@ -346,9 +346,9 @@ func emitUTF8(_ scalar: UInt32, _ emit: (UInt8) -> Void) {
 
 /// A reusable byte buffer for decoded strings.
 final class ScratchBuffer {
-    private(set) var pointer: UnsafeMutablePointer<UInt8>
-    private var capacity = 256
-    var count = 0
+    @exclusivity(unchecked) private(set) var pointer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity = 256
+    @exclusivity(unchecked) var count = 0
 
     init() { pointer = .allocate(capacity: capacity) }
     deinit { pointer.deallocate() }

@@ -3,8 +3,8 @@ import LodeCore
 /// Strings. A JSON string is stored decoded; any other value (a number, `true`, an
 /// object) is stored as its JSON text, so nothing is lost when types conflict.
 final class JSONStringColumn: JSONColumn {
-    private var offsets: [Int32] = [0]
-    private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var offsets: [Int32] = [0]
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
 
     override func parse(_ s: inout JSONScanner) throws {
         switch s.current {
@@ -43,8 +43,8 @@ final class JSONStringColumn: JSONColumn {
 
 /// Binary values from base64 (or hex) strings.
 final class JSONBinaryColumn: JSONColumn {
-    private var offsets: [Int32] = [0]
-    private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var offsets: [Int32] = [0]
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
     private let encoding: BinaryTextEncoding
 
     init(_ field: Field, encoding: BinaryTextEncoding) {
@@ -86,7 +86,7 @@ final class JSONBinaryColumn: JSONColumn {
 
 /// Dates from `"YYYY-MM-DD"` strings (or the reader's date format).
 final class JSONDateColumn: JSONColumn {
-    private var storage: [Int32] = []
+    @exclusivity(unchecked) private var storage: [Int32] = []
     private let format: DateTimeFormat?
 
     init(_ field: Field, format: DateTimeFormat?) {
@@ -121,7 +121,7 @@ final class JSONDateColumn: JSONColumn {
 /// Timestamps from ISO-8601 strings (`Z` and offsets converted to UTC), or the
 /// reader's timestamp format.
 final class JSONTimestampColumn: JSONColumn {
-    private var storage: [Int64] = []
+    @exclusivity(unchecked) private var storage: [Int64] = []
     private let unit: TimeUnit
     private let format: DateTimeFormat?
 

@@ -21,8 +21,8 @@ public final class NDJSONReader: RecordBatchReader {
     private let window: ByteWindow
     private let root: JSONStructColumn
     private let scratch = ScratchBuffer()
-    private var position = 0
-    private var line = 1
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var line = 1
     private var log: BadRowLog
     private var isFinished = false
 

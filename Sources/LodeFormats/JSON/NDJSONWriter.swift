@@ -37,38 +37,28 @@ public final class NDJSONWriter {
         }
     }
 
-    /// Writes what is buffered and closes the file.
+    /// Writes what is buffered and closes the file. Call it to learn of write errors;
+    /// a writer dropped without it still writes its buffer, ignoring errors.
     public func close() throws {
         try output.close(flushing: &buffer)
     }
 
-    /// Encodes `batch` in pieces of about a megabyte, passed to `emit`.
+    deinit {
+        try? output.close(flushing: &buffer)
+    }
+
+    /// Encodes `batch` and passes the text to `emit`.
     static func encode(_ batch: RecordBatch, schema: Schema, terminator: [UInt8],
                        _ emit: ([UInt8]) throws -> Void) throws {
-        let views = try batch.columns.map { try ColumnView($0) }
-        let keys = schema.fields.map { field -> [UInt8] in
-            var key: [UInt8] = []
+        let columns = try batch.columns.map { try RenderedColumn.json($0) }
+        let prefixes = schema.fields.enumerated().map { k, field -> [UInt8] in
+            var key: [UInt8] = [k == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
             key.appendJSONString(field.name)
             key.append(UInt8(ascii: ":"))
             return key
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
-        for row in 0..<batch.count {
-            out.append(UInt8(ascii: "{"))
-            for (k, view) in views.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: keys[k])
-                out.appendJSONValue(view, row)
-            }
-            out.append(UInt8(ascii: "}"))
-            out.append(contentsOf: terminator)
-            if out.count >= 1 << 20 {
-                try emit(out)
-                out.removeAll(keepingCapacity: true)
-            }
-        }
-        if !out.isEmpty { try emit(out) }
+        let suffix = (schema.fields.isEmpty ? [UInt8(ascii: "{")] : []) + [UInt8(ascii: "}")] + terminator
+        try emit(RowAssembler.assemble(columns, rowCount: batch.count, prefixes: prefixes, suffix: suffix))
     }
 
     /// The NDJSON text of `batches`, for in-memory use.

@@ -79,10 +79,7 @@ public struct DateTimeFormat: Hashable, Sendable {
     func parseTimestamp(_ b: ByteSpan, unit: TimeUnit) -> Int64? {
         guard let parts = parse(b) else { return nil }
         let seconds = Int64(parts.days) * 86_400 + Int64(parts.secondOfDay - parts.offset)
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
-        guard !overflow else { return nil }
-        let (value, overflow2) = scaled.addingReportingOverflow(parts.nanos / (1_000_000_000 / unit.perSecond))
-        return overflow2 ? nil : value
+        return ISOTemporal.combine(seconds: seconds, fraction: parts.nanos / (1_000_000_000 / unit.perSecond), unit: unit)
     }
 
     private struct Parts {
@@ -208,11 +205,11 @@ public struct DateTimeFormat: Hashable, Sendable {
         if let pm { hour = hour % 12 + (pm ? 12 : 0) }
         let days: Int
         if let dayOfYear {
-            days = Temporal.days(year: year, month: 1, day: 1) + dayOfYear - 1
+            days = ISOTemporal.daysSinceEpoch(year: year, month: 1, day: 1) + dayOfYear - 1
             guard dayOfYear <= 365 || ISOTemporal.isRealDate(year: year, month: 2, day: 29) else { return nil }
         } else {
             guard ISOTemporal.isRealDate(year: year, month: month, day: day) else { return nil }
-            days = Temporal.days(year: year, month: month, day: day)
+            days = ISOTemporal.daysSinceEpoch(year: year, month: month, day: day)
         }
         return Parts(days: days, secondOfDay: hour * 3600 + minute * 60 + second, nanos: nanos, offset: offset)
     }

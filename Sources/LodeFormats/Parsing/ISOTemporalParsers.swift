@@ -81,10 +81,24 @@ enum ISOTemporal {
             }
             guard i == n else { return nil }
         }
+        guard let value = combine(seconds: seconds, fraction: fraction, unit: unit) else { return nil }
+        return (value, hasZone)
+    }
+
+    /// `seconds × unit.perSecond + fraction`, or `nil` if it does not fit. A negative
+    /// second count takes the fraction first, so the earliest representable instant
+    /// (whose whole seconds alone would overflow) still fits.
+    @inline(__always)
+    static func combine(seconds: Int64, fraction: Int64, unit: TimeUnit) -> Int64? {
+        var seconds = seconds, fraction = fraction
+        if seconds < 0 && fraction > 0 {
+            seconds += 1
+            fraction -= unit.perSecond
+        }
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
         guard !overflow else { return nil }
         let (value, overflow2) = scaled.addingReportingOverflow(fraction)
-        return overflow2 ? nil : (value, hasZone)
+        return overflow2 ? nil : value
     }
 
     /// Reads `[±]Y{4,9}-MM-DD` at `i`, advancing past it; `nil` if absent or not a real date.
@@ -92,6 +106,15 @@ enum ISOTemporal {
     static func readDate(_ b: ByteSpan, _ i: inout Int) -> Int32? {
         let n = b.count
         var j = i
+        // The common layout, YYYY-MM-DD, read without a loop.
+        if j + 10 <= n, b[j + 4] == ASCII.minus, b[j + 7] == ASCII.minus,
+           let high = twoDigits(b, j), let low = twoDigits(b, j + 2),
+           let month = twoDigits(b, j + 5), let day = twoDigits(b, j + 8) {
+            let year = high * 100 + low
+            guard isRealDate(year: year, month: month, day: day) else { return nil }
+            i = j + 10
+            return Int32(truncatingIfNeeded: daysSinceEpoch(year: year, month: month, day: day))
+        }
         var negative = false
         if j < n, b[j] == ASCII.minus || b[j] == ASCII.plus {
             negative = b[j] == ASCII.minus
@@ -109,9 +132,22 @@ enum ISOTemporal {
               let month = twoDigits(b, j + 1), let day = twoDigits(b, j + 4) else { return nil }
         if negative { year = -year }
         guard isRealDate(year: year, month: month, day: day),
-              let days = Int32(exactly: Temporal.days(year: year, month: month, day: day)) else { return nil }
+              let days = Int32(exactly: daysSinceEpoch(year: year, month: month, day: day)) else { return nil }
         i = j + 6
         return days
+    }
+
+    /// Days since 1970-01-01 of a civil date: ``Temporal/days(year:month:day:)``,
+    /// inlinable here.
+    @inline(__always)
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Whether the civil date exists, without allocating (unlike ``Temporal/isValid(year:month:day:)``).

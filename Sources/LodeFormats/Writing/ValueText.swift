@@ -32,6 +32,7 @@ extension Array where Element == UInt8 {
 
     /// A decimal's unscaled value with exactly `scale` fraction digits: `-12.50`, `0.05`.
     mutating func appendDecimal(_ unscaled: Int128, scale: Int) {
+        let scale = Swift.min(Swift.max(scale, 0), DataType.maxDecimalPrecision)
         if unscaled < 0 { append(ASCII.minus) }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { digits in
             var v = unscaled.magnitude

@@ -70,16 +70,25 @@ final class ByteArrayDictionaryEncoder {
             if length >= 8 {
                 tail = p.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
             } else {
-                var shift: UInt64 = 0
-                while i < length {
-                    tail |= UInt64(p.load(fromByteOffset: i, as: UInt8.self)) << shift
-                    shift += 8
-                    i += 1
-                }
+                tail = loadShort(p, length)
             }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         }
         return mix(h)
+    }
+
+    /// The `length` (1...8) bytes at `p` as an integer, without reading past them.
+    @inline(__always)
+    static func loadShort(_ p: UnsafeRawPointer, _ length: Int) -> UInt64 {
+        if length >= 4 {
+            let low = UInt64(p.loadUnaligned(as: UInt32.self))
+            let high = UInt64(p.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            return low | high << 32
+        }
+        var v = UInt64(p.load(as: UInt8.self))
+        v |= UInt64(p.load(fromByteOffset: length / 2, as: UInt8.self)) << 8
+        v |= UInt64(p.load(fromByteOffset: length - 1, as: UInt8.self)) << 16
+        return v
     }
 
     @inline(__always)
@@ -146,10 +155,20 @@ final class ByteArrayDictionaryEncoder {
         @inline(__always)
         private func matches(_ entry: Int, _ bytes: UnsafeRawPointer?, _ length: Int) -> Bool {
             let start = entryStarts[entry]
-            let stored = Int(UnsafeRawPointer(plain).loadUnaligned(fromByteOffset: start - 4, as: UInt32.self))
-            guard stored == length else { return false }
+            let storedLength = Int(UnsafeRawPointer(plain).loadUnaligned(fromByteOffset: start - 4, as: UInt32.self))
+            guard storedLength == length else { return false }
             guard length > 0, let bytes else { return true }
-            return memcmp(plain + start, bytes, length) == 0
+            let stored = UnsafeRawPointer(plain + start)
+            if length <= 8 {
+                return ByteArrayDictionaryEncoder.loadShort(stored, length)
+                    == ByteArrayDictionaryEncoder.loadShort(bytes, length)
+            }
+            if length <= 16 {
+                return stored.loadUnaligned(as: UInt64.self) == bytes.loadUnaligned(as: UInt64.self)
+                    && stored.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+                        == bytes.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+            }
+            return memcmp(stored, bytes, length) == 0
         }
 
         private mutating func insert(_ bytes: UnsafeRawPointer?, length: Int, tag: UInt32, slot: Int) -> UInt32 {

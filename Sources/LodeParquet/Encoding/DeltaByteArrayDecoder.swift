@@ -59,7 +59,7 @@ enum DeltaByteArrayDecoder {
                 throw ParquetError(.corruptData, "DELTA_BYTE_ARRAY value has \(prefix + suffix) bytes, column width is \(fixedWidth)")
             }
             if prefix > 0 {
-                data.append(contentsOf: repeatElement(0, count: prefix))
+                PlainDecoder.appendZeros(&data, prefix)
                 data.withUnsafeMutableBufferPointer { buffer in
                     for k in 0..<prefix { buffer[start + k] = buffer[previousStart + k] }
                 }

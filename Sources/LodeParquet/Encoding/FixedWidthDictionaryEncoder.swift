@@ -3,7 +3,8 @@
 /// Values are compared by bit pattern, so `-0.0` and `+0.0`, or two NaNs with
 /// different payloads, are distinct entries and survive a round trip exactly.
 /// The table is open addressing with linear probing over raw memory, kept at most
-/// half full.
+/// half full; each slot holds the value next to its index, so a probe touches one
+/// cache line.
 final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedInteger> {
     private var table = Table(slotCount: 256)
 
@@ -34,10 +35,15 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
     /// Forgets every entry, keeping the allocated memory.
     func removeAll() { table.removeAll() }
 
+    private struct Slot {
+        var key: Bits
+        /// Index of the entry, or -1 for an empty slot.
+        var index: Int32
+    }
+
     private struct Table {
         var entries: UnsafeMutablePointer<Bits>
-        var slotKeys: UnsafeMutablePointer<Bits>
-        var slotIndexes: UnsafeMutablePointer<Int32>
+        var slots: UnsafeMutablePointer<Slot>
         var slotCount: Int
         var shift: UInt64
         var count = 0
@@ -46,19 +52,17 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
             self.slotCount = slotCount
             shift = UInt64(64 - slotCount.trailingZeroBitCount)
             entries = .allocate(capacity: slotCount / 2)
-            slotKeys = .allocate(capacity: slotCount)
-            slotIndexes = .allocate(capacity: slotCount)
-            slotIndexes.initialize(repeating: -1, count: slotCount)
+            slots = .allocate(capacity: slotCount)
+            slots.initialize(repeating: Slot(key: 0, index: -1), count: slotCount)
         }
 
         func deallocate() {
             entries.deallocate()
-            slotKeys.deallocate()
-            slotIndexes.deallocate()
+            slots.deallocate()
         }
 
         mutating func removeAll() {
-            slotIndexes.update(repeating: -1, count: slotCount)
+            slots.update(repeating: Slot(key: 0, index: -1), count: slotCount)
             count = 0
         }
 
@@ -75,19 +79,18 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
             let mask = slotCount - 1
             var slot = Int(truncatingIfNeeded: Table.hash(value) >> shift)
             while true {
-                let entry = slotIndexes[slot]
-                if entry < 0 {
+                let candidate = slots[slot]
+                if candidate.index < 0 {
                     if (count + 1) * 2 > slotCount {
                         grow()
                         return index(of: value)
                     }
-                    slotIndexes[slot] = Int32(truncatingIfNeeded: count)
-                    slotKeys[slot] = value
+                    slots[slot] = Slot(key: value, index: Int32(truncatingIfNeeded: count))
                     entries[count] = value
                     count += 1
                     return UInt32(truncatingIfNeeded: count - 1)
                 }
-                if slotKeys[slot] == value { return UInt32(truncatingIfNeeded: entry) }
+                if candidate.key == value { return UInt32(truncatingIfNeeded: candidate.index) }
                 slot = (slot + 1) & mask
             }
         }
@@ -104,9 +107,8 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
         private mutating func insertFresh(_ value: Bits, index: Int32) {
             let mask = slotCount - 1
             var slot = Int(truncatingIfNeeded: Table.hash(value) >> shift)
-            while slotIndexes[slot] >= 0 { slot = (slot + 1) & mask }
-            slotIndexes[slot] = index
-            slotKeys[slot] = value
+            while slots[slot].index >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: value, index: index)
         }
     }
 }

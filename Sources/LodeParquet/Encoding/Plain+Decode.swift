@@ -54,23 +54,34 @@ enum PlainDecoder {
         guard count <= bytes.count / 4 else {
             throw ParquetError(.corruptData, "PLAIN data holds \(bytes.count) bytes, too few for \(count) byte arrays")
         }
-        var position = 0
+        // First pass: check every length against the page and total them.
         let total = bytes.count
-        var end = data.count
-        // The values' bytes are at most the page's bytes, so one reservation suffices.
-        data.reserveCapacity(data.count + total - 4 * count)
-        for i in 0..<count {
+        var position = 0
+        var valueBytes = 0
+        for _ in 0..<count {
             guard position + 4 <= total else { throw DecodeCursor.truncated("a byte array length") }
             let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-            position += 4
-            guard length <= total - position else {
+            guard length <= total - position - 4 else {
                 throw ParquetError(.corruptData, "byte array of \(length) bytes runs past the page end")
             }
-            data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)]))
-            position += length
-            end += length
-            guard end <= Int(Int32.max) else { throw tooLarge() }
-            ends[i] = Int32(end)
+            position += 4 + length
+            valueBytes += length
+        }
+        let start = data.count
+        guard start + valueBytes <= Int(Int32.max) else { throw tooLarge() }
+        appendZeros(&data, valueBytes)
+        // Second pass: copy the values.
+        data.withUnsafeMutableBytes { target in
+            guard let out = target.baseAddress, let source = bytes.baseAddress else { return }
+            var position = 0
+            var end = start
+            for i in 0..<count {
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                copySmall(out + end, source + position + 4, length)
+                position += 4 + length
+                end += length
+                ends[i] = Int32(truncatingIfNeeded: end)
+            }
         }
         return position
     }
@@ -86,7 +97,25 @@ enum PlainDecoder {
         return size
     }
 
+    /// Appends `count` zero bytes, growing the capacity geometrically.
+    @inline(__always)
+    static func appendZeros(_ data: inout [UInt8], _ count: Int) {
+        let needed = data.count + count
+        if data.capacity < needed { data.reserveCapacity(max(needed, data.capacity * 2)) }
+        data.append(contentsOf: repeatElement(0, count: count))
+    }
+
     static func tooLarge() -> ParquetError {
         ParquetError(.unsupported, "a column chunk holds more than 2 GiB of byte arrays")
+    }
+}
+
+/// Copies `count` bytes; short values avoid the call into `memcpy`.
+@inline(__always)
+func copySmall(_ target: UnsafeMutableRawPointer, _ source: UnsafeRawPointer, _ count: Int) {
+    if count <= 16 {
+        for k in 0..<count { target.storeBytes(of: source.load(fromByteOffset: k, as: UInt8.self), toByteOffset: k, as: UInt8.self) }
+    } else {
+        memcpy(target, source, count)
     }
 }

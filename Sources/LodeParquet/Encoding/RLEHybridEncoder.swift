@@ -77,6 +77,7 @@ enum RLEHybridEncoder {
     }
 
     /// Writes `range` as one bit-packed run, zero-padded to a multiple of eight values.
+    /// Values are gathered into a 64-bit word that is stored whole whenever it fills.
     @inline(__always)
     private static func writeBitPacked<T: FixedWidthInteger & UnsignedInteger>(
         _ values: UnsafeBufferPointer<T>, _ range: Range<Int>, bitWidth: Int,
@@ -85,21 +86,34 @@ enum RLEHybridEncoder {
         let groups = (range.count + 7) / 8
         writeVarint(UInt64(groups) << 1 | 1, cursor: &cursor)
         guard bitWidth > 0 else { return }
-        var accumulator: UInt64 = 0
-        var bits = 0
-        var p = cursor
-        for k in range.lowerBound..<(range.lowerBound + groups * 8) {
-            let v: UInt64 = k < range.upperBound ? UInt64(values[k]) : 0
-            accumulator |= v << UInt64(bits)
-            bits += bitWidth
-            while bits >= 8 {
-                p.pointee = UInt8(truncatingIfNeeded: accumulator)
-                p += 1
-                accumulator >>= 8
-                bits -= 8
+        let width = UInt64(bitWidth)
+        var word: UInt64 = 0
+        var bits: UInt64 = 0
+        let raw = UnsafeMutableRawPointer(cursor)
+        var written = 0
+        let paddedEnd = range.lowerBound + groups * 8
+        var k = range.lowerBound
+        while k < paddedEnd {
+            let v: UInt64 = k < range.upperBound ? UInt64(truncatingIfNeeded: values[k]) : 0
+            word |= v << bits
+            bits += width
+            if bits >= 64 {
+                raw.storeBytes(of: word.littleEndian, toByteOffset: written, as: UInt64.self)
+                written += 8
+                bits -= 64
+                word = bits == 0 ? 0 : v >> (width - bits)
             }
+            k += 1
         }
-        cursor = p
+        // Whole groups make a whole number of bytes.
+        var remaining = Int(bits / 8)
+        while remaining > 0 {
+            raw.storeBytes(of: UInt8(truncatingIfNeeded: word), toByteOffset: written, as: UInt8.self)
+            word >>= 8
+            written += 1
+            remaining -= 1
+        }
+        cursor += written
     }
 
     @inline(__always)

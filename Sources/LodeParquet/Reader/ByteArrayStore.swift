@@ -48,21 +48,30 @@ struct ByteArrayStore: LeafValueStore {
     }
 
     mutating func gather(from dictionary: ByteArrayStore, indices: UnsafeBufferPointer<UInt32>, at position: Int) throws {
-        var total = data.count
+        let start = data.count
+        var added = 0
         dictionary.offsets.withUnsafeBufferPointer { source in
-            for index in indices { total += Int(source[Int(index) + 1] &- source[Int(index)]) }
+            for index in indices { added += Int(source[Int(index) + 1] &- source[Int(index)]) }
         }
-        guard total <= Int(Int32.max) else { throw PlainDecoder.tooLarge() }
-        data.reserveCapacity(total)
-        var end = Int32(data.count)
+        guard start + added <= Int(Int32.max) else { throw PlainDecoder.tooLarge() }
+        PlainDecoder.appendZeros(&data, added)
         dictionary.offsets.withUnsafeBufferPointer { source in
             dictionary.data.withUnsafeBytes { bytes in
-                offsets.withUnsafeMutableBufferPointer { target in
-                    for (i, index) in indices.enumerated() {
-                        let from = Int(source[Int(index)]), to = Int(source[Int(index) + 1])
-                        data.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[from..<to]))
-                        end += Int32(to - from)
-                        target[position + i + 1] = end
+                data.withUnsafeMutableBytes { target in
+                    offsets.withUnsafeMutableBufferPointer { ends in
+                        guard let from = bytes.baseAddress, let to = target.baseAddress else {
+                            // Every value is empty.
+                            for i in 0..<indices.count { ends[position + i + 1] = Int32(start) }
+                            return
+                        }
+                        var end = start
+                        for i in 0..<indices.count {
+                            let index = Int(indices[i])
+                            let lower = Int(source[index]), length = Int(source[index + 1]) - lower
+                            copySmall(to + end, from + lower, length)
+                            end += length
+                            ends[position + i + 1] = Int32(truncatingIfNeeded: end)
+                        }
                     }
                 }
             }

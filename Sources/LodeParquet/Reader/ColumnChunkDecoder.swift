@@ -109,13 +109,20 @@ struct ColumnChunkDecoder {
         var dictionary: Store?
         if let page = dictionaryPage, let header = page.header.dictionaryPageHeader {
             guard header.encoding == .plain || header.encoding == .plainDictionary else {
-                throw ParquetError(.unsupported, "dictionary page encoding \(encodingName(header.encoding))")
+                throw ParquetError(.unsupported, "dictionary page encoding \(header.encoding)")
             }
             guard header.numValues >= 0 else { throw ParquetError(.corruptMetadata, "dictionary page claims \(header.numValues) values") }
             let body = try pageBytes(page, uncompressedSize: Int(page.header.uncompressedPageSize))
             dictionary = try body.withBytes { try Store.dictionary($0, count: Int(header.numValues), leaf: leaf) }
         }
 
+        if leaf.physicalType == .fixedLenByteArray {
+            // Slots are allocated up front, nulls included: keep that within reason.
+            let size = entries * leaf.typeLength
+            guard size <= Int(Int32.max), size <= max(64 << 20, Int(clamping: metadata.totalUncompressedSize) * 16) else {
+                throw ParquetError(.unsupported, "\(entries) values of \(leaf.typeLength) bytes are too large a column chunk")
+            }
+        }
         var store = Store(capacity: entries, leaf: leaf)
         var definitions = [UInt8](repeating: 0, count: maxDef > 0 ? (keepDefinitions ? entries : 0) : 0)
         var repetitions = [UInt8](repeating: 0, count: repeated ? entries : 0)

@@ -31,7 +31,7 @@ extension ColumnShape {
             let (type, conversion) = try LeafDescriptor.resolveType(node.element)
             let typeLength = Int(node.element.typeLength ?? 0)
             if node.element.type == .fixedLenByteArray {
-                guard typeLength > 0, typeLength <= 1 << 24 else {
+                guard typeLength > 0, typeLength <= 1 << 20 else {
                     throw ParquetError(.corruptMetadata, "FIXED_LEN_BYTE_ARRAY column '\(node.name)' has length \(typeLength)")
                 }
             }

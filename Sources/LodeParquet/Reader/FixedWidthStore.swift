@@ -110,20 +110,5 @@ struct FixedWidthStore<T: FixedWidthValue>: LeafValueStore {
 }
 
 func unsupportedEncoding(_ encoding: Encoding) -> ParquetError {
-    ParquetError(.unsupported, "encoding \(encodingName(encoding)) is not supported for this column type")
-}
-
-func encodingName(_ encoding: Encoding) -> String {
-    switch encoding {
-    case .plain: return "PLAIN"
-    case .plainDictionary: return "PLAIN_DICTIONARY"
-    case .rle: return "RLE"
-    case .bitPacked: return "BIT_PACKED"
-    case .deltaBinaryPacked: return "DELTA_BINARY_PACKED"
-    case .deltaLengthByteArray: return "DELTA_LENGTH_BYTE_ARRAY"
-    case .deltaByteArray: return "DELTA_BYTE_ARRAY"
-    case .rleDictionary: return "RLE_DICTIONARY"
-    case .byteStreamSplit: return "BYTE_STREAM_SPLIT"
-    default: return "\(encoding.rawValue)"
-    }
+    ParquetError(.unsupported, "encoding \(encoding) is not supported for this column type")
 }

@@ -15,7 +15,7 @@ extension LeafDescriptor {
             throw ParquetError(.corruptMetadata, "schema leaf '\(element.name)' has no physical type")
         }
         func unsupported(_ what: String) -> ParquetError {
-            ParquetError(.unsupported, "\(what) on \(physicalName(physical)) column '\(element.name)'", column: element.name)
+            ParquetError(.unsupported, "\(what) on \(physical) column '\(element.name)'", column: element.name)
         }
         func decimal(_ precision: Int32, _ scale: Int32) throws -> (DataType, LeafConversion) {
             guard precision >= 1, scale >= 0, scale <= precision else {
@@ -118,19 +118,5 @@ extension LeafDescriptor {
             throw ParquetError(.unsupported, "physical type \(physical.rawValue) of column '\(element.name)'",
                                column: element.name)
         }
-    }
-}
-
-func physicalName(_ type: PhysicalType) -> String {
-    switch type {
-    case .boolean: return "BOOLEAN"
-    case .int32: return "INT32"
-    case .int64: return "INT64"
-    case .int96: return "INT96"
-    case .float: return "FLOAT"
-    case .double: return "DOUBLE"
-    case .byteArray: return "BYTE_ARRAY"
-    case .fixedLenByteArray: return "FIXED_LEN_BYTE_ARRAY"
-    default: return "type \(type.rawValue)"
     }
 }

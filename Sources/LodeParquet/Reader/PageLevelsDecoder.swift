@@ -20,7 +20,7 @@ enum PageLevelsDecoder {
             try check(out, count: count, maxLevel: maxLevel)
             return LegacyBitPackedDecoder.byteCount(count: count, bitWidth: bitWidth)
         default:
-            throw ParquetError(.unsupported, "level encoding \(encodingName(encoding))")
+            throw ParquetError(.unsupported, "level encoding \(encoding)")
         }
     }
 

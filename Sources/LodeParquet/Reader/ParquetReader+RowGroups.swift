@@ -90,7 +90,7 @@ extension ParquetReader {
         guard let meta = chunk.metaData else { throw ParquetError(.corruptMetadata, "column chunk without metadata") }
         guard meta.type == leaf.physicalType else {
             throw ParquetError(.corruptMetadata,
-                               "column chunk of type \(physicalName(meta.type)), schema says \(physicalName(leaf.physicalType))")
+                               "column chunk of type \(meta.type), schema says \(leaf.physicalType)")
         }
         var start = meta.dataPageOffset
         if let dictionaryOffset = meta.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < start {

@@ -15,9 +15,21 @@ import LodeCore
 /// whole. Every problem with the file throws ``ParquetError`` naming the file and,
 /// where known, the row group and column.
 ///
-/// Type mapping: see ``LeafDescriptor/resolveType(_:)`` — notably INT96 reads as
-/// `timestamp(.microsecond, utc: true)`, unsigned integers widen to the next signed
-/// type, and strings keep their bytes as stored (invalid UTF-8 is not checked).
+/// How Parquet types read (logical type first, else the legacy converted type):
+/// - STRING/UTF8/ENUM/JSON → `string` (bytes kept as stored: invalid UTF-8 is not
+///   checked or repaired); other BYTE_ARRAY, BSON, UUID, INTERVAL and plain
+///   FIXED_LEN_BYTE_ARRAY → `binary`.
+/// - INT(8/16/32/64, signed) → `int8`…`int64`; UINT8 → `int16`, UINT16 → `int32`,
+///   UINT32 → `int64`, UINT64 → `int64` (a value above `Int64.max` throws).
+/// - DECIMAL on INT32, INT64, FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY → `decimal(p, s)`;
+///   precision above 38 throws `unsupported`.
+/// - DATE → `date`; TIMESTAMP(unit, utc) and TIMESTAMP_MILLIS/MICROS →
+///   `timestamp(unit, utc:)`; INT96 → `timestamp(.microsecond, utc: true)`, as Spark
+///   and DuckDB read it (nanoseconds truncated), which also keeps dates far from 1970.
+/// - TIME → `int64` microseconds since midnight; FLOAT16 → `float32`.
+/// - UNKNOWN (always null) → the type of its physical type alone, every slot null.
+/// - Groups → `struct`; LIST (3-level, and the legacy 2- and 1-level forms) →
+///   `list` with an `element` field; MAP/MAP_KEY_VALUE → `map` with `key` and `value`.
 public final class ParquetReader: Sendable {
     /// Name used in error messages (the path for files).
     public let name: String

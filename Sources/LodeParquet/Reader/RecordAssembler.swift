@@ -12,7 +12,8 @@ struct RecordAssembler {
         case .leaf(let descriptor):
             let leaf = try decoded(descriptor.index)
             if descriptor.maxRepetitionLevel == 0 { return leaf.values }
-            return try scatter(leaf, descriptor: descriptor, ancestorDefinition: shape.ancestorDefinition)
+            return try scatterRepeated(leaf, maxDefinition: descriptor.maxDefinitionLevel,
+                                       ancestorDefinition: shape.ancestorDefinition)
         case .structure(let children):
             let levels = try decoded(shape.firstLeaf)
             let (count, validity) = slots(levels, shape: shape)
@@ -54,23 +55,17 @@ struct RecordAssembler {
         let definitions = leaf.definitionLevels, repetitions = leaf.repetitionLevels
         if definitions.isEmpty { return (leaf.entryCount, nil) }
         let depth = shape.repetitionDepth, ancestor = shape.ancestorDefinition, definedAt = shape.definedAt
-        if repetitions.isEmpty && ancestor == 0 {
-            if definedAt == 0 { return (leaf.entryCount, nil) }
-            var validity = Bitmap(count: 0, value: false)
-            validity.reserveCapacity(definitions.count)
-            for d in definitions { validity.append(Int(d) >= definedAt) }
-            return (definitions.count, validity)
+        var validity = ValidityWriter(capacity: definitions.count)
+        if repetitions.isEmpty {
+            for d in definitions where Int(d) >= ancestor { validity.append(Int(d) >= definedAt) }
+        } else {
+            for i in 0..<definitions.count {
+                let d = Int(definitions[i])
+                guard Int(repetitions[i]) <= depth, d >= ancestor else { continue }
+                validity.append(d >= definedAt)
+            }
         }
-        var validity = Bitmap(count: 0, value: false)
-        var count = 0
-        for i in 0..<definitions.count {
-            let d = Int(definitions[i])
-            let r = repetitions.isEmpty ? 0 : Int(repetitions[i])
-            guard r <= depth, d >= ancestor else { continue }
-            validity.append(d >= definedAt)
-            count += 1
-        }
-        return (count, validity)
+        return (validity.count, validity.finish())
     }
 
     /// List offsets and validity of a list node from its first leaf's levels.
@@ -81,52 +76,39 @@ struct RecordAssembler {
             throw ParquetError(.corruptData, "a repeated column lacks its levels")
         }
         let depth = shape.repetitionDepth, ancestor = shape.ancestorDefinition, definedAt = shape.definedAt
-        var offsets: [Int32] = [0]
-        var validity = Bitmap(count: 0, value: false)
-        var total: Int32 = 0
-        for i in 0..<definitions.count {
-            let d = Int(definitions[i]), r = Int(repetitions[i])
-            if r > depth + 1 { continue }
-            if r == depth + 1 {
-                guard offsets.count > 1, d >= elementDefinedAt else {
-                    throw ParquetError(.corruptData, "repetition level \(r) continues a list that was never started")
+        var words = [UInt64](repeating: 0, count: (definitions.count + 63) / 64)
+        var slots = 0, nulls = 0
+        var broken = false
+        let offsets = [Int32](unsafeUninitializedCapacity: definitions.count + 1) { out, initialized in
+            out[0] = 0
+            var total: Int32 = 0
+            definitions.withUnsafeBufferPointer { defs in
+                repetitions.withUnsafeBufferPointer { reps in
+                    words.withUnsafeMutableBufferPointer { bits in
+                        for i in 0..<defs.count {
+                            let d = Int(defs[i]), r = Int(reps[i])
+                            if r > depth + 1 { continue }
+                            if r == depth + 1 {
+                                if slots == 0 || d < elementDefinedAt { broken = true; return }
+                                total += 1
+                                out[slots] = total
+                                continue
+                            }
+                            guard d >= ancestor else { continue }
+                            if d >= elementDefinedAt { total += 1 }
+                            if d >= definedAt { bits[slots >> 6] |= 1 << UInt64(slots & 63) } else { nulls += 1 }
+                            slots += 1
+                            out[slots] = total
+                        }
+                    }
                 }
-                total += 1
-                offsets[offsets.count - 1] = total
-                continue
             }
-            guard d >= ancestor else { continue }
-            if d >= elementDefinedAt { total += 1 }
-            offsets.append(total)
-            validity.append(d >= definedAt)
+            initialized = slots + 1
         }
+        guard !broken else {
+            throw ParquetError(.corruptData, "a repetition level continues a list that was never started")
+        }
+        let validity = nulls == 0 ? nil : Bitmap(words: Array(words.prefix((slots + 63) / 64)), count: slots)
         return (offsets, validity)
-    }
-
-    /// A repeated leaf's values placed in its slots, nulls where the leaf is undefined.
-    private func scatter(_ leaf: DecodedLeaf, descriptor: LeafDescriptor, ancestorDefinition: Int) throws -> any ColumnArray {
-        let definitions = leaf.definitionLevels
-        guard definitions.count == leaf.entryCount else {
-            throw ParquetError(.corruptData, "a repeated column lacks its levels")
-        }
-        let maxDefinition = UInt8(descriptor.maxDefinitionLevel)
-        var present: [Int] = []
-        var validity = Bitmap(count: 0, value: false)
-        validity.reserveCapacity(definitions.count)
-        var next = 0
-        for d in definitions where Int(d) >= ancestorDefinition {
-            if d == maxDefinition {
-                present.append(next)
-                next += 1
-                validity.append(true)
-            } else {
-                present.append(-1)
-                validity.append(false)
-            }
-        }
-        guard next == leaf.values.count else {
-            throw ParquetError(.corruptData, "column holds \(leaf.values.count) values, its levels define \(next)")
-        }
-        return try leaf.values.gathered(present, validity: validity)
     }
 }

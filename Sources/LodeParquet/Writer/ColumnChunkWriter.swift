@@ -74,6 +74,9 @@ final class ColumnChunkWriter {
             }
             start = end
         }
+        // Holds no reference to the caller's arrays between batches.
+        shredded.leafArray = nil
+        shredded.selection = .range(0..<0)
     }
 
     /// Closes the last page and prepares the dictionary page and statistics.
@@ -83,7 +86,8 @@ final class ColumnChunkWriter {
         dictionaryUncompressedBytes = 0
         if let dictionary = values.dictionaryPage() {
             var header = PageHeader(type: .dictionaryPage, uncompressedPageSize: 0, compressedPageSize: 0)
-            header.dictionaryPageHeader = DictionaryPageHeader(numValues: Int32(dictionary.count), encoding: .plain)
+            header.dictionaryPageHeader = DictionaryPageHeader(numValues: try int32(dictionary.count, "dictionary entries"),
+                                                               encoding: .plain)
             dictionaryUncompressedBytes = try appendPage(&header, body: dictionary.body, to: &dictionaryPage)
         }
         statistics = Statistics()
@@ -157,7 +161,7 @@ final class ColumnChunkWriter {
         if leaf.maxDefinitionLevel > 0 { appendLevels(definitionLevels, bitWidth: definitionBitWidth) }
         let encoding = values.flushPage(into: &pageBody)
         var header = PageHeader(type: .dataPage, uncompressedPageSize: 0, compressedPageSize: 0)
-        header.dataPageHeader = DataPageHeader(numValues: Int32(clamping: pageLevelCount), encoding: encoding,
+        header.dataPageHeader = DataPageHeader(numValues: try int32(pageLevelCount, "values in a page"), encoding: encoding,
                                                definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
         dataUncompressedBytes += try appendPage(&header, body: pageBody, to: &dataPages)
         dataPageCounts[encoding, default: 0] += 1
@@ -178,19 +182,24 @@ final class ColumnChunkWriter {
     /// Appends `header` and `body` compressed to `out`, filling in the header's sizes;
     /// returns the uncompressed size of both.
     private func appendPage(_ header: inout PageHeader, body: [UInt8], to out: inout [UInt8]) throws -> Int {
-        guard body.count <= Int(Int32.max) else {
-            throw ParquetError(.unsupported, "a page of \(body.count) bytes exceeds the format's 2 GiB limit", column: leaf.name)
-        }
         let compressed: [UInt8]? = codec == .uncompressed ? nil : try body.withUnsafeBytes {
             try Codec.compress(codec, $0, level: compressionLevel)
         }
-        header.uncompressedPageSize = Int32(body.count)
-        header.compressedPageSize = Int32(clamping: compressed?.count ?? body.count)
+        header.uncompressedPageSize = try int32(body.count, "bytes in a page")
+        header.compressedPageSize = try int32(compressed?.count ?? body.count, "compressed bytes in a page")
         let headerStart = out.count
         header.encode(into: &out)
         let headerSize = out.count - headerStart
         out.append(contentsOf: compressed ?? body)
         return headerSize + body.count
+    }
+
+    /// `count` as the format's 32-bit field, or an error naming what overflowed.
+    private func int32(_ count: Int, _ what: String) throws -> Int32 {
+        guard let value = Int32(exactly: count) else {
+            throw ParquetError(.unsupported, "\(count) \(what) exceed the format's 32-bit limit", column: leaf.name)
+        }
+        return value
     }
 
     private static func makeValueEncoder(_ leaf: LeafColumn, options: ParquetWriteOptions) throws -> any ValueEncoder {

@@ -3,10 +3,13 @@ import LodeCore
 /// Encodes a column of fixed-width values: Lode `Source` values from a
 /// ``PrimitiveArray`` stored as the physical `Value` type.
 ///
+/// The protocol's entry points are specialized for every pair the writer uses, so
+/// the per-value loops never run through generic witnesses.
+///
 /// When `Source` and `Value` are the same type and the values are contiguous, they
 /// are encoded straight from the array's storage; otherwise they are first gathered
 /// (and converted) into a reused scratch buffer.
-final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue>: ValueEncoder {
+final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalEncodable>: ValueEncoder {
     /// Copies the selected values of the storage into the scratch buffer, converted;
     /// returns `false` if a value does not fit the physical type.
     typealias Gather = (UnsafeBufferPointer<Source>, ValueSelection, inout [Value]) -> Bool
@@ -40,6 +43,15 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue
         usingDictionary = options.dictionaryEnabled
     }
 
+    @_specialize(where Source == Int8, Value == Int32)
+    @_specialize(where Source == Int16, Value == Int32)
+    @_specialize(where Source == Int32, Value == Int32)
+    @_specialize(where Source == Int64, Value == Int64)
+    @_specialize(where Source == Float, Value == Float)
+    @_specialize(where Source == Double, Value == Double)
+    @_specialize(where Source == Int128, Value == Int32)
+    @_specialize(where Source == Int128, Value == Int64)
+    @_specialize(where Source == Int128, Value == Int128)
     func append(_ array: any ColumnArray, _ selection: ValueSelection) throws {
         guard let array = array as? PrimitiveArray<Source> else {
             throw ParquetError(.invalidArgument, "expected \(Source.self) values, found \(type(of: array))", column: column)
@@ -99,6 +111,15 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue
 
     func fallBackToPlain() { usingDictionary = false }
 
+    @_specialize(where Source == Int8, Value == Int32)
+    @_specialize(where Source == Int16, Value == Int32)
+    @_specialize(where Source == Int32, Value == Int32)
+    @_specialize(where Source == Int64, Value == Int64)
+    @_specialize(where Source == Float, Value == Float)
+    @_specialize(where Source == Double, Value == Double)
+    @_specialize(where Source == Int128, Value == Int32)
+    @_specialize(where Source == Int128, Value == Int64)
+    @_specialize(where Source == Int128, Value == Int128)
     func flushPage(into out: inout [UInt8]) -> Encoding {
         if usingDictionary && !indices.isEmpty {
             dictionaryUsed = true
@@ -113,6 +134,15 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue
         return .plain
     }
 
+    @_specialize(where Source == Int8, Value == Int32)
+    @_specialize(where Source == Int16, Value == Int32)
+    @_specialize(where Source == Int32, Value == Int32)
+    @_specialize(where Source == Int64, Value == Int64)
+    @_specialize(where Source == Float, Value == Float)
+    @_specialize(where Source == Double, Value == Double)
+    @_specialize(where Source == Int128, Value == Int32)
+    @_specialize(where Source == Int128, Value == Int64)
+    @_specialize(where Source == Int128, Value == Int128)
     func dictionaryPage() -> (body: [UInt8], count: Int)? {
         guard dictionaryUsed else { return nil }
         var body: [UInt8] = []
@@ -123,6 +153,15 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalValue
         return (body, dictionary.count)
     }
 
+    @_specialize(where Source == Int8, Value == Int32)
+    @_specialize(where Source == Int16, Value == Int32)
+    @_specialize(where Source == Int32, Value == Int32)
+    @_specialize(where Source == Int64, Value == Int64)
+    @_specialize(where Source == Float, Value == Float)
+    @_specialize(where Source == Double, Value == Double)
+    @_specialize(where Source == Int128, Value == Int32)
+    @_specialize(where Source == Int128, Value == Int64)
+    @_specialize(where Source == Int128, Value == Int128)
     func statisticsBounds() -> (min: [UInt8], max: [UInt8])? {
         guard statisticsEnabled else { return nil }
         if dictionaryUsed {

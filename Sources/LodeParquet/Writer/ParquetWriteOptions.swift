@@ -12,7 +12,7 @@
 /// let writer = try ParquetWriter(path: "part-0.parquet", schema: schema, options: options)
 /// ```
 public struct ParquetWriteOptions: Hashable, Sendable {
-    /// The codec of every page.
+    /// The codec of every page: `.uncompressed`, `.snappy`, `.gzip`, `.zstd` or `.lz4Raw`.
     public var compression: CompressionCodec = .snappy
     /// The codec's level where it has one (GZIP, ZSTD); `nil` for the codec's default.
     public var compressionLevel: Int? = nil

@@ -16,8 +16,10 @@ import LodeCore
 /// ```
 ///
 /// The file is incomplete until ``close()`` returns; publishing it atomically (write
-/// under a temporary name, rename afterwards) is the caller's concern. After an
-/// error during encoding or I/O the writer is unusable and the file must be discarded.
+/// under a temporary name, rename afterwards) is the caller's concern. A batch that
+/// does not match the schema is refused before any of it is written, and the writer
+/// goes on; after an error during encoding or I/O the writer is unusable and the file
+/// must be discarded. A writer is used from one thread at a time.
 public final class ParquetWriter {
     public let schema: Schema
     public let options: ParquetWriteOptions
@@ -46,7 +48,8 @@ public final class ParquetWriter {
         try self.init(sink: sink, fileSink: sink, fileName: path, schema: schema, options: options)
     }
 
-    /// Writes the file to `sink`, starting with its header.
+    /// Writes the file to `sink`, starting with its header. ``close()`` flushes the sink
+    /// but leaves closing it (a ``ParquetFileSink``, say) to the caller.
     public convenience init(sink: any ParquetSink, schema: Schema, options: ParquetWriteOptions = .init()) throws {
         try self.init(sink: sink, fileSink: nil, fileName: nil, schema: schema, options: options)
     }

@@ -33,7 +33,7 @@ protocol ValueEncoder: AnyObject {
 
 /// A physical Parquet value type as Swift holds it: `Int32` (INT32), `Int64` (INT64),
 /// `Float`, `Double` and `Int128` (FIXED_LEN_BYTE_ARRAY decimals).
-protocol PhysicalValue: Equatable {
+protocol PhysicalEncodable: Equatable {
     /// An unsigned integer of the same size, for hashing and comparing bit patterns.
     associatedtype Bits: FixedWidthInteger & UnsignedInteger
     /// Whether the value has no place in the order (NaN) and is left out of statistics.
@@ -49,7 +49,7 @@ protocol PhysicalValue: Equatable {
     static func statisticsBounds(min: Self, max: Self) -> (Self, Self)
 }
 
-extension PhysicalValue {
+extension PhysicalEncodable {
     var isUnordered: Bool { false }
 
     static func appendPlain(_ values: UnsafeBufferPointer<Self>, byteWidth: Int, to out: inout [UInt8]) {
@@ -61,17 +61,17 @@ extension PhysicalValue {
     static func statisticsBounds(min: Self, max: Self) -> (Self, Self) { (min, max) }
 }
 
-extension Int32: PhysicalValue {
+extension Int32: PhysicalEncodable {
     typealias Bits = UInt32
     @inline(__always) static func precedes(_ a: Int32, _ b: Int32) -> Bool { a < b }
 }
 
-extension Int64: PhysicalValue {
+extension Int64: PhysicalEncodable {
     typealias Bits = UInt64
     @inline(__always) static func precedes(_ a: Int64, _ b: Int64) -> Bool { a < b }
 }
 
-extension Float: PhysicalValue {
+extension Float: PhysicalEncodable {
     typealias Bits = UInt32
     var isUnordered: Bool { isNaN }
     @inline(__always) static func precedes(_ a: Float, _ b: Float) -> Bool { a < b }
@@ -80,7 +80,7 @@ extension Float: PhysicalValue {
     }
 }
 
-extension Double: PhysicalValue {
+extension Double: PhysicalEncodable {
     typealias Bits = UInt64
     var isUnordered: Bool { isNaN }
     @inline(__always) static func precedes(_ a: Double, _ b: Double) -> Bool { a < b }
@@ -89,7 +89,7 @@ extension Double: PhysicalValue {
     }
 }
 
-extension Int128: PhysicalValue {
+extension Int128: PhysicalEncodable {
     typealias Bits = UInt128
     @inline(__always) static func precedes(_ a: Int128, _ b: Int128) -> Bool { a < b }
     static func appendPlain(_ values: UnsafeBufferPointer<Int128>, byteWidth: Int, to out: inout [UInt8]) {

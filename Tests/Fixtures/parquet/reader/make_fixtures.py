@@ -212,6 +212,7 @@ def pyarrow_files():
         "pyarrow_flat_v1_none_dict": dict(compression="none"),
         "pyarrow_flat_v1_snappy_dict": dict(compression="snappy"),
         "pyarrow_flat_v1_gzip_plain": dict(compression="gzip", use_dictionary=False),
+        "pyarrow_flat_v1_lz4_raw": dict(compression="lz4"),
         "pyarrow_flat_v2_zstd_dict": dict(compression="zstd", data_page_version="2.0"),
         "pyarrow_flat_v2_snappy_plain": dict(compression="snappy", data_page_version="2.0", use_dictionary=False),
         "pyarrow_flat_v2_none_plain": dict(compression="none", data_page_version="2.0", use_dictionary=False),
@@ -224,6 +225,8 @@ def pyarrow_files():
                                                     "s": "DELTA_LENGTH_BYTE_ARRAY", "bin": "DELTA_BYTE_ARRAY",
                                                     "fixed": "DELTA_BYTE_ARRAY"}),
         "pyarrow_flat_decimal_int": dict(compression="snappy", store_decimal_as_integer=True),
+        "pyarrow_flat_page_index_crc": dict(compression="snappy", write_page_index=True, write_page_checksum=True,
+                                            use_dictionary=["s", "i32"], data_page_size=512),
         "pyarrow_flat_pages": dict(compression="snappy", row_group_size=7, data_page_size=64, write_batch_size=5),
     }
     for name, options in variants.items():
