@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "lode",
             dependencies: [
-                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeEngine", "LodePipeline",
+                "LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeDelta", "LodeEngine", "LodePipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
