@@ -19,18 +19,38 @@ public struct LocalFileSystemStore: ObjectStore {
     }
 
     public func list(prefix: String) throws -> [ObjectMeta] {
-        let prefixDir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) : ""
-        let start = prefixDir.isEmpty ? root : root + "/" + prefixDir
-        guard let walker = FileManager.default.enumerator(atPath: start) else { return [] }
+        let folder = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) : ""
         var found: [ObjectMeta] = []
-        while let relative = walker.nextObject() as? String {
-            let path = prefixDir.isEmpty ? relative : prefixDir + "/" + relative
-            guard path.hasPrefix(prefix) else { continue }
-            var info = stat()
-            guard stat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            found.append(ObjectMeta(path: path, size: Int(info.st_size), lastModified: Self.milliseconds(info)))
-        }
+        try walk(folder, prefix: prefix, into: &found)
         return found.sorted { $0.path < $1.path }
+    }
+
+    /// Collects the regular files below `folder` (relative to the root) whose paths
+    /// start with `prefix`, descending only into folders that can hold such paths.
+    private func walk(_ folder: String, prefix: String, into found: inout [ObjectMeta]) throws {
+        let absolute = folder.isEmpty ? root : root + "/" + folder
+        guard let dir = opendir(absolute) else {
+            if errno == ENOENT || errno == ENOTDIR { return }
+            throw error(folder, errno)
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = folder.isEmpty ? name : folder + "/" + name
+            // A folder matters if the prefix runs into it or it lies inside the prefix.
+            let relevant = path.hasPrefix(prefix) || prefix.hasPrefix(path + "/")
+            guard relevant || Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) else { continue }
+            var info = stat()
+            guard stat(absolute + "/" + name, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                if relevant { try walk(path, prefix: prefix, into: &found) }
+            } else if info.st_mode & S_IFMT == S_IFREG, path.hasPrefix(prefix) {
+                found.append(ObjectMeta(path: path, size: Int(info.st_size), lastModified: Self.milliseconds(info)))
+            }
+        }
     }
 
     public func get(_ path: String) throws -> [UInt8] {
