@@ -260,6 +260,42 @@ final class JSONArrayReaderTests: XCTestCase {
         XCTAssertEqual(arrayBatches.last?.row(999)[0], .int(5999))
     }
 
+    func testLineNumbersStayExactAcrossChunks() throws {
+        /// `n` more lines of members whose strings hold brackets and escaped quotes.
+        func padding(_ n: Int) -> String { (0..<n).map { ",\n \"pad\($0)\": \"[\\\"{\"" }.joined() }
+        var text = "[\n"
+        var line = 2
+        var expectedBad: [Int] = []
+        var expectedIDs: [Value] = []
+        for i in 0..<3000 {
+            let lines = i % 4 + 1
+            let element: String
+            if i % 250 == 7 {
+                element = "{\"id\": \"bad \(i)\"" + padding(lines - 1) + "}"
+                expectedBad.append(line)
+            } else {
+                element = "{\"id\": \(i)" + padding(lines - 1) + "}"
+                expectedIDs.append(.int(Int64(i)))
+            }
+            text += (i == 0 ? "" : ",\r\n") + element
+            line += lines
+        }
+        text += "\n]\n"
+        let dir = try temporaryDirectory(self)
+        let path = dir.appendingPathComponent("lines.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let options = NDJSONReadOptions().with(\.schema, try parseSchema("id BIGINT, pad2 VARCHAR")).with(\.onBadRow, .collect)
+            .with(\.chunkSize, 4096).with(\.batchSize, 77)
+        let reader = try NDJSONReader(path: path, options: options)
+        let ids = try reader.readAll().flatMap { b in (0..<b.count).map { b.row($0)[0] } }
+        XCTAssertEqual(ids.count, expectedIDs.count)
+        XCTAssertTrue(ids == expectedIDs)
+        XCTAssertEqual(reader.badRows.map(\.line), expectedBad)
+        let starts = Array(text.utf8).split(separator: ASCII.lf, omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.starts(with: "{\"id\": \"bad".utf8) }.map { $0.offset + 1 }
+        XCTAssertEqual(starts, expectedBad)
+    }
+
     func testRandomBytesAfterABracketNeverCrashOrHang() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("{}[]\":,\\ab1.-e \n\r\tnul".utf8)

@@ -1,9 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The elements of one JSON array, read in order from a ``ByteWindow``.
 ///
-/// Starts just after the array's `[`. ``next()`` frames each element with
-/// ``JSONArrayFraming``, checks the `,` between elements, the closing `]` and that
-/// only whitespace follows it, and counts lines so each element knows where it
-/// starts. A malformed array — not closed, a missing or extra comma, text after the
+/// Starts just after the array's `[`. ``next(reading:)`` finds each element, checks
+/// the `,` between elements, the closing `]` and that only whitespace follows it,
+/// and counts lines so each element knows where it starts. An element is first
+/// offered to the caller in place, as the bytes from its start to the end of the
+/// window; a well-formed element is read in that one pass. Otherwise (the element is
+/// bad, or not all in the window yet) ``JSONArrayFraming`` finds its extent, reading
+/// more input as needed, and the element is returned whole. A malformed array — not closed, a missing or extra comma, text after the
 /// `]` — throws a ``FormatError`` naming the file and line. Consumed bytes are
 /// dropped from the window as more are read, so memory stays bounded by the largest
 /// element plus a chunk, unless the elements are read ahead for inference
@@ -11,6 +20,8 @@
 final class JSONArrayElements {
     /// One element, or the start of one too long to hold.
     enum Element {
+        /// The element was read in place by the caller; it started on `line`.
+        case read(line: Int)
         /// The element's bytes exactly as written, valid until the next call, and the
         /// 1-based line it starts on.
         case complete(ByteSpan, line: Int)
@@ -51,7 +62,11 @@ final class JSONArrayElements {
     }
 
     /// The next element, or `nil` once the array closed and only whitespace followed.
-    func next() throws -> Element? {
+    ///
+    /// `read` is offered the bytes from the element's start to the end of the window
+    /// (at most the element limit); when they begin with a whole well-formed element
+    /// it reads it and returns its length, else it returns `nil` and leaves no trace.
+    func next(reading read: (ByteSpan) -> Int?) throws -> Element? {
         while true {
             switch phase {
             case .first, .afterComma:
@@ -63,7 +78,7 @@ final class JSONArrayElements {
                 } else if c == UInt8(ascii: ",") {
                     throw malformed("expected an element, found ','")
                 } else {
-                    return try frameElement()
+                    return try readElement(read)
                 }
             case .separator:
                 guard let c = try nextSignificantByte() else { throw notClosed() }
@@ -89,10 +104,18 @@ final class JSONArrayElements {
         }
     }
 
-    /// Frames the element at ``position``, reading more input until it ends.
-    private func frameElement() throws -> Element {
+    /// Reads the element at ``position`` in place, or frames it, reading more input
+    /// until it ends.
+    private func readElement(_ read: (ByteSpan) -> Int?) throws -> Element {
         let startLine = line
         var start = position
+        let available = min(window.count - start, maxElementBytes)
+        if let length = read(ByteSpan(start: window.base + start, count: available)), length > 0, length <= available {
+            line += lineFeeds(in: ByteSpan(start: window.base + start, count: length))
+            position = start + length
+            phase = .separator
+            return .read(line: startLine)
+        }
         var scanned = position
         framing.reset()
         while true {
@@ -133,6 +156,18 @@ final class JSONArrayElements {
             }
             if window.isExhausted { throw notClosed(insideElementFrom: startLine) }
         }
+    }
+
+    /// The number of line feeds in `bytes`.
+    private func lineFeeds(in bytes: ByteSpan) -> Int {
+        guard var p = bytes.baseAddress else { return 0 }
+        let end = p + bytes.count
+        var count = 0
+        while p < end, let found = memchr(p, Int32(ASCII.lf), end - p) {
+            count += 1
+            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
     }
 
     /// The first bytes of the element at `start`, up to the limit, unless reading ahead.

@@ -22,9 +22,9 @@ struct JSONArrayFraming {
     /// Line feeds passed inside the element so far.
     private(set) var newlines = 0
     /// Bit `d` is set when the container opened at depth `d` is an array; kept for the
-    /// first ``trackedLevels`` levels (deeper JSON is rejected by the parser anyway).
-    private var arrayLevels = [UInt64](repeating: 0, count: JSONArrayFraming.trackedLevels / 64)
-    static let trackedLevels = 512
+    /// first 64 levels, where bracket kinds are checked (deeper JSON is rejected when
+    /// parsed anyway).
+    private var arrayLevels: UInt64 = 0
 
     /// Starts framing a new element.
     mutating func reset() {
@@ -39,6 +39,21 @@ struct JSONArrayFraming {
     /// at its first, non-whitespace byte). Returns the offset just past the element
     /// when it ends in this range, else `nil` after consuming the whole range.
     mutating func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        // The state lives in locals while scanning, stored back on return.
+        var depth = self.depth
+        var inString = self.inString
+        var afterBackslash = self.afterBackslash
+        var inBareValue = self.inBareValue
+        var newlines = self.newlines
+        var arrayLevels = self.arrayLevels
+        defer {
+            self.depth = depth
+            self.inString = inString
+            self.afterBackslash = afterBackslash
+            self.inBareValue = inBareValue
+            self.newlines = newlines
+            self.arrayLevels = arrayLevels
+        }
         var i = start
         while i < end {
             if inString {
@@ -51,21 +66,31 @@ struct JSONArrayFraming {
                 while i + 8 <= end && !hasQuoteBackslashOrLineFeed(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
                     i += 8
                 }
-                guard i < end else { break }
-                let c = base[i]
-                i += 1
-                switch c {
-                case ASCII.quote:
-                    inString = false
-                    if depth == 0 { return i }
-                case ASCII.backslash:
-                    afterBackslash = true
-                case ASCII.lf:
-                    newlines += 1
-                default:
-                    break
+                while i < end {
+                    let c = base[i]
+                    i += 1
+                    guard isMember(c, stringStops) else { continue }
+                    if c == ASCII.quote {
+                        inString = false
+                        if depth == 0 { return i }
+                        break
+                    } else if c == ASCII.backslash {
+                        if i < end {
+                            if base[i] == ASCII.lf { newlines += 1 }
+                            i += 1
+                        } else {
+                            afterBackslash = true
+                        }
+                    } else if c == ASCII.lf {
+                        newlines += 1
+                    }
                 }
                 continue
+            }
+            if depth > 0 {
+                // Inside a container: numbers, literals, `:` `,` and whitespace do not matter.
+                while i < end && !isMember(base[i], containerStops) { i += 1 }
+                guard i < end else { break }
             }
             let c = base[i]
             if inBareValue {
@@ -78,13 +103,9 @@ struct JSONArrayFraming {
             case ASCII.quote:
                 inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if depth < JSONArrayFraming.trackedLevels {
-                    let bit = UInt64(1) << UInt64(depth & 63)
-                    if c == UInt8(ascii: "[") {
-                        arrayLevels[depth >> 6] |= bit
-                    } else {
-                        arrayLevels[depth >> 6] &= ~bit
-                    }
+                if depth < 64 {
+                    let bit = UInt64(1) << UInt64(depth)
+                    arrayLevels = c == UInt8(ascii: "[") ? arrayLevels | bit : arrayLevels & ~bit
                 }
                 depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
@@ -94,14 +115,11 @@ struct JSONArrayFraming {
                     continue
                 }
                 depth -= 1
-                if depth < JSONArrayFraming.trackedLevels {
-                    let isArray = arrayLevels[depth >> 6] & (UInt64(1) << UInt64(depth & 63)) != 0
-                    if isArray != (c == UInt8(ascii: "]")) { return i }
-                }
+                if depth < 64 && (arrayLevels >> UInt64(depth) & 1 == 1) != (c == UInt8(ascii: "]")) { return i }
                 if depth == 0 { return i }
             case ASCII.lf:
                 newlines += 1
-            case ASCII.space, ASCII.tab, ASCII.cr:
+            case ASCII.space, ASCII.tab, ASCII.cr, UInt8(ascii: ":"), UInt8(ascii: ","):
                 break
             default:
                 if depth == 0 { inBareValue = true }
@@ -109,6 +127,24 @@ struct JSONArrayFraming {
         }
         return nil
     }
+}
+
+/// A set of ASCII bytes as a 128-bit mask: bit `c` of `(low, high)`.
+private typealias ByteSet = (low: UInt64, high: UInt64)
+
+/// Bytes that matter inside a string: `"` (34), a backslash (92) and a line feed (10).
+private var stringStops: ByteSet { (1 << 34 | 1 << 10, 1 << (92 - 64)) }
+/// Bytes that matter inside an object or array, outside strings: `"` (34), a line
+/// feed (10), `[` (91), `]` (93), `{` (123) and `}` (125).
+private var containerStops: ByteSet {
+    (1 << 34 | 1 << 10, 1 << (91 - 64) | 1 << (93 - 64) | 1 << (123 - 64) | 1 << (125 - 64))
+}
+
+/// Whether `c` is in `set`.
+@inline(__always)
+private func isMember(_ c: UInt8, _ set: ByteSet) -> Bool {
+    let word = c < 64 ? set.low : c < 128 ? set.high : 0
+    return word >> UInt64(c & 63) & 1 != 0
 }
 
 /// Whether `c` ends a value that is not an object, array or string.

@@ -53,7 +53,7 @@ extension NDJSONReader {
         let elements = JSONArrayElements(window: window, position: start, line: line,
                                          maxElementBytes: options.maxRowBytes, retainsInput: true)
         var sampled = 0
-        while sampled < options.inferenceRows, case .complete(let bytes, _)? = try? elements.next() {
+        while sampled < options.inferenceRows, case .complete(let bytes, _)? = try? elements.next(reading: { _ in nil }) {
             if node.observeRow(bytes, scratch: scratch) { sampled += 1 }
         }
         return Schema(node.schemaFields)

@@ -99,7 +99,9 @@ public final class NDJSONReader: RecordBatchReader {
     /// Reads array elements until the batch is full or the array ends.
     private func readElements(_ elements: JSONArrayElements) throws {
         while root.count < options.batchSize {
-            switch try elements.next() {
+            switch try elements.next(reading: { readValidRow($0) }) {
+            case .read:
+                break
             case .complete(let bytes, let line):
                 try readRow(bytes, line: line)
             case .overlong(let raw, let line):
@@ -151,6 +153,22 @@ public final class NDJSONReader: RecordBatchReader {
             try log.record(BadRow(file: window.path, line: line, column: failure.column, reason: failure.reason,
                                   raw: Array(bytes)))
         }
+    }
+
+    /// Appends the object at the start of `bytes` as a row when it is well-formed and
+    /// fits the schema, returning its length; else returns `nil` and appends nothing.
+    private func readValidRow(_ bytes: ByteSpan) -> Int? {
+        var s = JSONScanner(bytes, scratch: scratch)
+        guard s.current == UInt8(ascii: "{") else { return nil }
+        let before = root.count
+        do {
+            try root.parseObject(&s)
+        } catch {
+            root.truncate(to: before)
+            return nil
+        }
+        root.appendPresent()
+        return s.position
     }
 
     /// Sets aside a line longer than ``NDJSONReadOptions/maxRowBytes``, keeping its
