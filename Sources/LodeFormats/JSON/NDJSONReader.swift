@@ -9,13 +9,16 @@ import LodeCore
 /// as ``RecordBatch``es.
 ///
 /// ``NDJSONReadOptions/format`` picks the layout; by default a file whose first
-/// non-whitespace byte is `[` is an array, read element by element in bounded memory
-/// however many lines each element spans. Blank lines are skipped. Objects become rows: keys are matched to the schema's
-/// fields by name, a missing key is null, nested objects are structs and arrays are
-/// lists. Numbers keep their precision: integers are read exactly as `Int64`, and
-/// decimal columns read the number's digits (or a string) exactly. The schema is
-/// given in the options or inferred from the first lines (see ``JSONTypeNode``).
-/// Reads back exactly what ``NDJSONWriter`` writes.
+/// non-whitespace byte is `[` is an array (as `lode demo` writes its product
+/// catalog), read element by element in bounded memory however many lines each
+/// element spans, and each element is a row. Otherwise blank lines are skipped and
+/// each line is a row. Objects become rows: keys are matched to the schema's fields
+/// by name, a missing key is null, nested objects are structs and arrays are lists.
+/// Numbers keep their precision: integers are read exactly as `Int64`, and decimal
+/// columns read the number's digits (or a string) exactly. The schema is given in the
+/// options or inferred from the first rows (see ``JSONTypeNode``). A row that is not
+/// an object or does not fit the schema is a ``BadRow`` naming the line it starts
+/// on. Reads back exactly what ``NDJSONWriter`` writes.
 public final class NDJSONReader: RecordBatchReader {
     public let schema: Schema
     public var badRows: [BadRow] { log.rows }
@@ -31,12 +34,12 @@ public final class NDJSONReader: RecordBatchReader {
     private var log: BadRowLog
     private var isFinished = false
 
-    /// Opens the NDJSON file at `path`, inferring its schema unless the options give one.
+    /// Opens the JSON file at `path`, inferring its schema unless the options give one.
     public convenience init(path: String, options: NDJSONReadOptions = NDJSONReadOptions()) throws {
         try self.init(window: ByteWindow(path: path, chunkSize: options.chunkSize), options: options)
     }
 
-    /// Reads NDJSON text held in memory.
+    /// Reads JSON text held in memory.
     public convenience init(bytes: [UInt8], options: NDJSONReadOptions = NDJSONReadOptions()) throws {
         try self.init(window: ByteWindow(bytes: bytes), options: options)
     }
