@@ -126,7 +126,7 @@ extension Parser {
     private mutating func parseCase() throws -> Expression {
         advance()
         var operand: Expression?
-        if !current.isWord("when") { operand = try parseExpression() }
+        if !current.isWord("when"), !current.isWord("end") { operand = try parseExpression() }
         var branches: [WhenBranch] = []
         while consume("when") {
             let condition = try parseExpression()
