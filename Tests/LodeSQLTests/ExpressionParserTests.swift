@@ -106,7 +106,7 @@ final class ExpressionParserTests: XCTestCase {
     func testExpressionsRoundTrip() throws {
         let samples = [
             "-(-a)", "- -a", "not not a", "a - -1", "(a = b) = c", "a || b || c", "date '2020-01-01' + interval '1' month",
-            "cast(a + b as bigint) * 2", "a::int::varchar", "case when a then b end is null", "x between y and z is not null",
+            "cast(a + b as bigint) * 2", "a::int::varchar", "current_date", "current_timestamp()", "-1 + -2.5", "e'x\\'y'", "case when a then b end is null", "x between y and z is not null",
         ]
         for sample in samples {
             let tree = try LodeSQL.parseExpression(sample)

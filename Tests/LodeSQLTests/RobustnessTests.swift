@@ -27,9 +27,19 @@ final class RobustnessTests: XCTestCase {
         "||", "=", "<>", "<", "<=", ">", ">=", "::", "=>", "[", "]", "int", "decimal", "day",
     ]
 
+    /// Parses `sql`; whatever parses must print back to SQL that parses to the same tree.
     private func check(_ sql: String) {
         do {
-            _ = try LodeSQL.parseScript(sql)
+            let statements = try LodeSQL.parseScript(sql)
+            for statement in statements {
+                let printed = statement.sql
+                do {
+                    let reparsed = try LodeSQL.parseStatement(printed)
+                    XCTAssertEqual(reparsed, statement, "round trip of \(sql)\nprinted \(printed)")
+                } catch {
+                    XCTFail("printed form does not parse: \(error)\ninput: \(sql)\nprinted: \(printed)")
+                }
+            }
         } catch is SQLError {
         } catch {
             XCTFail("non-SQLError \(error) for \(sql)")
@@ -77,6 +87,15 @@ final class RobustnessTests: XCTestCase {
             check(sql)
             check(String(sql.prefix(Int.random(in: 0...sql.count, using: &generator))))
         }
+    }
+
+    func testAlternatingParenthesesAndSubqueriesStayFast() {
+        let start = ContinuousClock.now
+        for unit in ["((select ", "(select (", "( ( ", "(select * from (("] {
+            check("select " + String(repeating: unit, count: 80) + "1")
+            check("select * from " + String(repeating: unit, count: 80) + "t")
+        }
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(5))
     }
 
     func testEveryPrefixOfAQuery() throws {

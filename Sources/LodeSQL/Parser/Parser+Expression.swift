@@ -170,12 +170,7 @@ extension Parser {
             return query
         }
         guard current.isSymbol("(") else { return nil }
-        var attempt = self
-        if let query = try? attempt.parseQuery(), attempt.consume(symbol: ")") {
-            self = attempt
-            return query
-        }
-        return nil
+        return attemptParenthesizedQuery()
     }
 }
 

@@ -83,6 +83,10 @@ extension Parser {
             return try parseInterval()
         case "current_date", "current_time", "current_timestamp":
             advance()
+            if current.isSymbol("("), peek().isSymbol(")") {
+                advance()
+                advance()
+            }
             return .function(FunctionCall(name: QualifiedName([Identifier(token.text)]), arguments: []))
         case "left", "right":
             guard peek().isSymbol("(") else { break }

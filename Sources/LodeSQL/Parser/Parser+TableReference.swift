@@ -45,12 +45,8 @@ extension Parser {
     private mutating func parseTablePrimaryUnnested() throws -> TableReference {
         let lateral = consume("lateral")
         if consume(symbol: "(") {
-            if atQueryStart || current.isSymbol("(") {
-                var attempt = self
-                if let query = try? attempt.parseQuery(), attempt.consume(symbol: ")") {
-                    self = attempt
-                    return .subquery(query, lateral: lateral, alias: try parseTableAlias())
-                }
+            if atQueryStart || current.isSymbol("("), let query = attemptParenthesizedQuery() {
+                return .subquery(query, lateral: lateral, alias: try parseTableAlias())
             }
             if lateral { throw unexpected("expected a subquery after LATERAL") }
             let inner = try parseTableReference()

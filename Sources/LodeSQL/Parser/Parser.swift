@@ -10,6 +10,9 @@ public struct Parser {
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// Token positions where a parenthesized query was tried and failed, shared by the
+    /// copies made for backtracking so that each position is tried at most once.
+    let failedQueryAttempts = PositionSet()
     /// The deepest nesting of expressions and queries accepted.
     public static let maximumDepth = 200
 
@@ -111,6 +114,20 @@ public struct Parser {
         return try body(&self)
     }
 
+    /// After an opening `(` (already consumed), tries to read `query )` on a copy of the
+    /// parser; on success adopts the copy, otherwise leaves the position unchanged.
+    mutating func attemptParenthesizedQuery() -> Query? {
+        let start = position
+        guard !failedQueryAttempts.contains(start) else { return nil }
+        var attempt = self
+        if let query = try? attempt.parseQuery(), attempt.consume(symbol: ")") {
+            self = attempt
+            return query
+        }
+        failedQueryAttempts.insert(start)
+        return nil
+    }
+
     // MARK: Names
 
     /// True when the current token can serve as a name: an unreserved word or a quoted one.
@@ -155,4 +172,13 @@ public struct Parser {
         while consume(symbol: ",") { items.append(try item(&self)) }
         return items
     }
+}
+
+/// A set of token positions with reference semantics.
+final class PositionSet {
+    private var positions: Set<Int> = []
+
+    func contains(_ position: Int) -> Bool { positions.contains(position) }
+
+    func insert(_ position: Int) { positions.insert(position) }
 }
