@@ -28,23 +28,23 @@ final class ExpressionParserTests: XCTestCase {
     }
 
     func testLiterals() throws {
-        XCTAssertEqual(try LodeSQL.parseExpression("0.06"), .literal(.decimal("0.06")))
-        XCTAssertEqual(try LodeSQL.parseExpression("1e5"), .literal(.float("1e5")))
-        XCTAssertEqual(try LodeSQL.parseExpression("'a''b'"), .literal(.string("a'b")))
-        XCTAssertEqual(try LodeSQL.parseExpression("TRUE"), .literal(.boolean(true)))
-        XCTAssertEqual(try LodeSQL.parseExpression("null"), .literal(.null))
-        XCTAssertEqual(try LodeSQL.parseExpression("date '1998-12-01'"), .literal(.typed(.named("date"), "1998-12-01")))
-        XCTAssertEqual(try LodeSQL.parseExpression("TIMESTAMP '2024-01-01 10:00:00'"), .literal(.typed(.named("timestamp"), "2024-01-01 10:00:00")))
-        XCTAssertEqual(try LodeSQL.parseExpression("interval '3' day"), .literal(.interval("3", unit: "day")))
-        XCTAssertEqual(try LodeSQL.parseExpression("INTERVAL '3 days'"), .literal(.interval("3 days", unit: nil)))
-        XCTAssertEqual(try LodeSQL.parseExpression("$2"), .parameter("$2"))
+        XCTAssertEqual(try SQL.parseExpression("0.06"), .literal(.decimal("0.06")))
+        XCTAssertEqual(try SQL.parseExpression("1e5"), .literal(.float("1e5")))
+        XCTAssertEqual(try SQL.parseExpression("'a''b'"), .literal(.string("a'b")))
+        XCTAssertEqual(try SQL.parseExpression("TRUE"), .literal(.boolean(true)))
+        XCTAssertEqual(try SQL.parseExpression("null"), .literal(.null))
+        XCTAssertEqual(try SQL.parseExpression("date '1998-12-01'"), .literal(.typed(.named("date"), "1998-12-01")))
+        XCTAssertEqual(try SQL.parseExpression("TIMESTAMP '2024-01-01 10:00:00'"), .literal(.typed(.named("timestamp"), "2024-01-01 10:00:00")))
+        XCTAssertEqual(try SQL.parseExpression("interval '3' day"), .literal(.interval("3", unit: "day")))
+        XCTAssertEqual(try SQL.parseExpression("INTERVAL '3 days'"), .literal(.interval("3 days", unit: nil)))
+        XCTAssertEqual(try SQL.parseExpression("$2"), .parameter("$2"))
     }
 
     func testColumnsAndStars() throws {
-        XCTAssertEqual(try LodeSQL.parseExpression("Orders.O_Id"), .column(QualifiedName([Identifier("Orders"), Identifier("O_Id")])))
-        let quoted = try LodeSQL.parseExpression("\"Weird Name\"")
+        XCTAssertEqual(try SQL.parseExpression("Orders.O_Id"), .column(QualifiedName([Identifier("Orders"), Identifier("O_Id")])))
+        let quoted = try SQL.parseExpression("\"Weird Name\"")
         XCTAssertEqual(quoted, .column(QualifiedName([Identifier("Weird Name", quoted: true)])))
-        XCTAssertEqual(try LodeSQL.parseExpression("t.*"), .star(qualifier: QualifiedName(dotted: "t")))
+        XCTAssertEqual(try SQL.parseExpression("t.*"), .star(qualifier: QualifiedName(dotted: "t")))
         XCTAssertEqual(Identifier("Orders").name, "orders")
         XCTAssertEqual(Identifier("Orders").spelling, "Orders")
     }
@@ -76,7 +76,7 @@ final class ExpressionParserTests: XCTestCase {
         XCTAssertEqual(parenthesized("a::int[]"), "a::INT[]")
         XCTAssertEqual(parenthesized("cast(a as list(double precision))"), "CAST(a AS DOUBLE PRECISION[])")
         XCTAssertEqual(parenthesized("cast(a as struct(x int, y map(varchar, int)))"), "CAST(a AS STRUCT(x INT, y MAP(VARCHAR, INT)))")
-        XCTAssertEqual(try LodeSQL.parseExpression("a::decimal(15,2)"),
+        XCTAssertEqual(try SQL.parseExpression("a::decimal(15,2)"),
                        .cast(.column(QualifiedName(dotted: "a")), .named("decimal", parameters: ["15", "2"]), style: .doubleColon))
     }
 
@@ -109,8 +109,8 @@ final class ExpressionParserTests: XCTestCase {
             "cast(a + b as bigint) * 2", "a::int::varchar", "current_date", "current_timestamp()", "-1 + -2.5", "e'x\\'y'", "case when a then b end is null", "x between y and z is not null",
         ]
         for sample in samples {
-            let tree = try LodeSQL.parseExpression(sample)
-            XCTAssertEqual(try LodeSQL.parseExpression(tree.sql), tree, sample)
+            let tree = try SQL.parseExpression(sample)
+            XCTAssertEqual(try SQL.parseExpression(tree.sql), tree, sample)
         }
     }
 }

@@ -30,11 +30,11 @@ final class RobustnessTests: XCTestCase {
     /// Parses `sql`; whatever parses must print back to SQL that parses to the same tree.
     private func check(_ sql: String) {
         do {
-            let statements = try LodeSQL.parseScript(sql)
+            let statements = try SQL.parseScript(sql)
             for statement in statements {
                 let printed = statement.sql
                 do {
-                    let reparsed = try LodeSQL.parseStatement(printed)
+                    let reparsed = try SQL.parseStatement(printed)
                     XCTAssertEqual(reparsed, statement, "round trip of \(sql)\nprinted \(printed)")
                 } catch {
                     XCTFail("printed form does not parse: \(error)\ninput: \(sql)\nprinted: \(printed)")

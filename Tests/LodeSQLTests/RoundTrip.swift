@@ -5,10 +5,10 @@ import XCTest
 @discardableResult
 func assertRoundTrip(_ sql: String, file: StaticString = #filePath, line: UInt = #line) -> Statement? {
     do {
-        let statement = try LodeSQL.parseStatement(sql)
+        let statement = try SQL.parseStatement(sql)
         let printed = statement.sql
         do {
-            let reparsed = try LodeSQL.parseStatement(printed)
+            let reparsed = try SQL.parseStatement(printed)
             XCTAssertEqual(statement, reparsed, "round trip changed the tree; printed: \(printed)", file: file, line: line)
         } catch {
             XCTFail("printed SQL does not parse: \(error)\n\(printed)", file: file, line: line)
@@ -23,7 +23,7 @@ func assertRoundTrip(_ sql: String, file: StaticString = #filePath, line: UInt =
 /// Parses one expression and renders it fully parenthesized, for precedence checks.
 func parenthesized(_ sql: String, file: StaticString = #filePath, line: UInt = #line) -> String {
     do {
-        return try LodeSQL.parseExpression(sql).sql
+        return try SQL.parseExpression(sql).sql
     } catch {
         XCTFail("\(error)", file: file, line: line)
         return ""
@@ -53,7 +53,7 @@ func parseSelect(_ sql: String, file: StaticString = #filePath, line: UInt = #li
 /// The error thrown for `sql`, or a failure when it parses.
 func parseError(_ sql: String, file: StaticString = #filePath, line: UInt = #line) -> SQLError? {
     do {
-        let statements = try LodeSQL.parseScript(sql)
+        let statements = try SQL.parseScript(sql)
         XCTFail("expected an error, parsed \(statements)", file: file, line: line)
     } catch let error as SQLError {
         return error

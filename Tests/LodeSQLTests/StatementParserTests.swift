@@ -69,7 +69,7 @@ final class StatementParserTests: XCTestCase {
     }
 
     func testScriptSplitsOnSemicolons() throws {
-        let statements = try LodeSQL.parseScript("""
+        let statements = try SQL.parseScript("""
             ;create table t (a int);
             insert into t values (1); -- a comment with ; inside
             select ';' from t;;
@@ -77,6 +77,6 @@ final class StatementParserTests: XCTestCase {
         XCTAssertEqual(statements.count, 3)
         guard case .query(let query) = statements[2], case .select(let core) = query.body else { return XCTFail() }
         XCTAssertEqual(core.items.first?.expression, .literal(.string(";")))
-        XCTAssertEqual(try LodeSQL.parseScript("  -- nothing\n"), [])
+        XCTAssertEqual(try SQL.parseScript("  -- nothing\n"), [])
     }
 }

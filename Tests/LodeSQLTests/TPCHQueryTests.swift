@@ -36,13 +36,13 @@ final class TPCHQueryTests: XCTestCase {
         XCTAssertEqual(queries.count, 22)
         for (number, sql) in queries {
             do {
-                let statements = try LodeSQL.parseScript(sql)
+                let statements = try SQL.parseScript(sql)
                 XCTAssertEqual(statements.count, 1, "Q\(number)")
                 guard let statement = statements.first, case .query = statement else {
                     XCTFail("Q\(number) is not a query")
                     continue
                 }
-                let reparsed = try LodeSQL.parseStatement(statement.sql)
+                let reparsed = try SQL.parseStatement(statement.sql)
                 XCTAssertEqual(statement, reparsed, "Q\(number) round trip: \(statement.sql)")
             } catch {
                 XCTFail("Q\(number): \(error)")

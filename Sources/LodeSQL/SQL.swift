@@ -4,7 +4,7 @@
 /// `Expression`, ...), the parser (`Parser`) and a printer that renders the tree back to SQL.
 /// It knows nothing about catalogs, types of columns or execution: resolving names and
 /// planning belong to the layers above, and parsing never needs them.
-public enum LodeSQL {
+public enum SQL {
     /// Parses one statement; a trailing `;` is allowed.
     public static func parseStatement(_ sql: String) throws -> Statement {
         var parser = try Parser(sql: sql)
