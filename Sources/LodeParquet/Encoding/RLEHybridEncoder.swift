@@ -44,7 +44,9 @@ enum RLEHybridEncoder {
         while i < count {
             let value = values[i]
             var j = i &+ 1
-            while j < count && values[j] == value { j &+= 1 }
+            if j < count && values[j] == value {
+                j = runEnd(values, value: value, from: j &+ 1)
+            }
             guard j &- i >= 8 else {
                 i = j
                 continue
@@ -69,6 +71,28 @@ enum RLEHybridEncoder {
         if literalStart < count {
             writeBitPacked(values, literalStart..<count, bitWidth: bitWidth, cursor: &cursor)
         }
+    }
+
+    /// The end of the run of `value` that continues at `start`, comparing eight bytes
+    /// at a time while they can.
+    @inline(__always)
+    private static func runEnd<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, value: T, from start: Int
+    ) -> Int {
+        let count = values.count
+        var j = start
+        let size = MemoryLayout<T>.size
+        if size <= 4, let base = values.baseAddress {
+            let perWord = 8 / size
+            let lane: UInt64 = size == 1 ? 0x0101_0101_0101_0101 : size == 2 ? 0x0001_0001_0001_0001 : 0x0000_0001_0000_0001
+            let pattern = UInt64(truncatingIfNeeded: value) &* lane
+            let raw = UnsafeRawPointer(base)
+            while j &+ perWord <= count && raw.loadUnaligned(fromByteOffset: j &* size, as: UInt64.self) == pattern {
+                j &+= perWord
+            }
+        }
+        while j < count && values[j] == value { j &+= 1 }
+        return j
     }
 
     /// Writes `range` as one bit-packed run, zero-padded to a multiple of eight values.
