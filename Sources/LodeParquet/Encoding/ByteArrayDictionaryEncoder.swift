@@ -57,8 +57,16 @@ final class ByteArrayDictionaryEncoder {
     /// A fast 64-bit hash of `length` bytes at `p`.
     @inline(__always)
     static func hash(_ p: UnsafeRawPointer?, length: Int) -> UInt64 {
+        if length <= 8 {
+            // One multiply for short strings: slots take the top bits, and the fold
+            // brings them into the low bits the tags take.
+            let seed = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+            guard let p, length > 0 else { return seed }
+            let h = (loadShort(p, length) ^ seed) &* 0xBF58_476D_1CE4_E5B9
+            return h ^ (h >> 32)
+        }
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
-        guard let p, length > 0 else { return mix(h) }
+        guard let p else { return mix(h) }
         var i = 0
         while i + 8 <= length {
             h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
