@@ -53,7 +53,15 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
             shift = UInt64(64 - slotCount.trailingZeroBitCount)
             entries = .allocate(capacity: slotCount / 2)
             slots = .allocate(capacity: slotCount)
-            slots.initialize(repeating: Slot(key: 0, index: -1), count: slotCount)
+            Table.markEmpty(slots, count: slotCount)
+        }
+
+        /// Fills `count` slots with all-ones bytes, an index of -1: a `memset`, where
+        /// initializing with a `Slot` value is a loop.
+        @inline(__always)
+        static func markEmpty(_ slots: UnsafeMutablePointer<Slot>, count: Int) {
+            UnsafeMutableRawPointer(slots).initializeMemory(as: UInt8.self, repeating: 0xFF,
+                                                            count: count * MemoryLayout<Slot>.stride)
         }
 
         func deallocate() {
@@ -62,7 +70,7 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
         }
 
         mutating func removeAll() {
-            slots.update(repeating: Slot(key: 0, index: -1), count: slotCount)
+            Table.markEmpty(slots, count: slotCount)
             count = 0
         }
 
