@@ -35,18 +35,18 @@ final class ByteArrayDictionaryEncoder {
     func encode(offsets: UnsafeBufferPointer<Int32>, bytes: UnsafeBufferPointer<UInt8>,
                 selection: ValueSelection, into indices: inout [UInt32]) {
         guard selection.count > 0 else { return }
-        let start = indices.count
-        indices.appendFilled(0, count: selection.count)
         var local = table
         let base = UnsafeRawPointer(bytes.baseAddress)
-        indices.withUnsafeMutableBufferPointer { buffer in
-            var out = buffer.baseAddress! + start
+        let count = selection.count
+        indices.appendWritten(capacity: count) { start in
+            var out = start
             selection.forEach { i in
                 let from = Int(offsets[i]), length = Int(offsets[i + 1]) - from
                 let p = base.map { $0 + from }
                 out.pointee = local.index(of: p, length: length)
                 out += 1
             }
+            return count
         }
         table = local
     }

@@ -19,15 +19,14 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
     /// Appends the dictionary index of each of `values` to `indices`, adding unseen values.
     func encode(_ values: UnsafeBufferPointer<Bits>, into indices: inout [UInt32]) {
         guard !values.isEmpty else { return }
-        let start = indices.count
-        indices.appendFilled(0, count: values.count)
         var local = table
-        indices.withUnsafeMutableBufferPointer { buffer in
-            var out = buffer.baseAddress! + start
+        indices.appendWritten(capacity: values.count) { start in
+            var out = start
             for value in values {
                 out.pointee = local.index(of: value)
                 out += 1
             }
+            return values.count
         }
         table = local
     }
