@@ -63,6 +63,10 @@ class Runs:
         return self.best["seconds"]
 
     @property
+    def cpu_seconds(self) -> float:
+        return min(r["cpu_seconds"] for r in self.results)
+
+    @property
     def spread(self) -> float:
         times = [r["seconds"] for r in self.results]
         return (max(times) - min(times)) / min(times)
@@ -248,12 +252,14 @@ class Report:
     def terminal(self) -> str:
         lines = [f"{self.rows:,} rows, {self.memory_bytes / 1e6:.0f} MB in memory (Arrow), best of {self.repeats}",
                  f"{'operation':32} {'pyarrow s':>10} {'Lode s':>10} {'ratio':>6} {'pa rows/s':>10} "
-                 f"{'Lode rows/s':>11} {'pa MiB':>7} {'Lode MiB':>8}"]
+                 f"{'Lode rows/s':>11} {'pa CPU s':>9} {'Lode CPU s':>10} {'pa MiB':>7} {'Lode MiB':>8}"]
         for name, pa_runs, lode_runs in self.pairs():
             lines.append(f"{name:32} {pa_runs.seconds:10.3f} {lode_runs.seconds:10.3f} "
                          f"{pa_runs.seconds / lode_runs.seconds:6.2f} {self.rows_per_second(pa_runs):>10} "
-                         f"{self.rows_per_second(lode_runs):>11} {pa_runs.peak_mib:7.0f} {lode_runs.peak_mib:8.0f}")
+                         f"{self.rows_per_second(lode_runs):>11} {pa_runs.cpu_seconds:9.2f} "
+                         f"{lode_runs.cpu_seconds:10.2f} {pa_runs.peak_mib:7.0f} {lode_runs.peak_mib:8.0f}")
         lines.append(f"file sizes: pyarrow {self.sizes['pyarrow']:,} B, Lode {self.sizes['lode']:,} B")
+        lines.append(f"load average: {self.host['load'][0]:.2f} at the start, {self.load_after[0]:.2f} at the end")
         lines.append("correctness: " + ("row counts and checksums match" if not self.problems
                                         else "MISMATCH\n  " + "\n  ".join(self.problems)))
         return "\n".join(lines)
@@ -282,7 +288,9 @@ class Report:
             f"- Each measurement runs {self.repeats} times, each in a fresh process; times are the best run, "
             "the spread is (slowest − fastest) / fastest. Write times exclude loading the table; read times "
             "include opening the file, all columns into memory, page cache warm. Throughput in MB/s is the "
-            "table's in-memory Arrow size over the time. Peak RSS is the measuring process's high-water mark "
+            "table's in-memory Arrow size over the time. CPU seconds are those of all the process's threads during "
+            "the timed part (least of the runs): less sensitive than wall time to other work on a shared machine. "
+            "Peak RSS is the measuring process's high-water mark "
             "(`VmHWM`; largest of the runs) up to the end of the timed part: it includes the interpreter or binary "
             "and, for writes, the table loaded beforehand (in brackets: the peak before the timed part began).",
             "- Correctness: " + ("row counts and per-column null counts and sums from every read (both readers, "
@@ -290,17 +298,26 @@ class Report:
                                  else "**MISMATCH** — " + "; ".join(self.problems)),
             "",
             "| Operation | pyarrow s (spread) | Lode s (spread) | Ratio pyarrow/Lode | pyarrow rows/s | Lode rows/s "
-            "| pyarrow MB/s | Lode MB/s | pyarrow peak RSS MiB | Lode peak RSS MiB |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| pyarrow MB/s | Lode MB/s |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, pa_runs, lode_runs in self.pairs():
-            ratio = pa_runs.seconds / lode_runs.seconds
             out.append(
                 f"| {name} | {pa_runs.seconds:.3f} ({pa_runs.spread:.0%}) | {lode_runs.seconds:.3f} "
-                f"({lode_runs.spread:.0%}) | **{ratio:.2f}** | {self.rows_per_second(pa_runs)} | "
-                f"{self.rows_per_second(lode_runs)} | {self.megabytes_per_second(pa_runs)} | "
-                f"{self.megabytes_per_second(lode_runs)} | {pa_runs.peak_mib:,.0f} ({pa_runs.baseline_mib:,.0f}) | "
-                f"{lode_runs.peak_mib:,.0f} ({lode_runs.baseline_mib:,.0f}) |")
+                f"({lode_runs.spread:.0%}) | **{pa_runs.seconds / lode_runs.seconds:.2f}** | "
+                f"{self.rows_per_second(pa_runs)} | {self.rows_per_second(lode_runs)} | "
+                f"{self.megabytes_per_second(pa_runs)} | {self.megabytes_per_second(lode_runs)} |")
+        out += [
+            "",
+            "| Operation | pyarrow CPU s | Lode CPU s | CPU ratio pyarrow/Lode | pyarrow peak RSS MiB (before) "
+            "| Lode peak RSS MiB (before) |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for name, pa_runs, lode_runs in self.pairs():
+            out.append(
+                f"| {name} | {pa_runs.cpu_seconds:.2f} | {lode_runs.cpu_seconds:.2f} | "
+                f"{pa_runs.cpu_seconds / lode_runs.cpu_seconds:.2f} | {pa_runs.peak_mib:,.0f} "
+                f"({pa_runs.baseline_mib:,.0f}) | {lode_runs.peak_mib:,.0f} ({lode_runs.baseline_mib:,.0f}) |")
         return "\n".join(out) + "\n"
 
 

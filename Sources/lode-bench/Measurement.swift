@@ -10,20 +10,37 @@ import Darwin
 /// What one timed run measured.
 struct Measurement {
     var rows: Int
-    var seconds: Double
     /// Bytes written (write) or the file's size (read).
     var bytes: Int
-    /// Peak resident memory before the timed part began, in KiB.
-    var peakKiBBeforeTiming: Int
-    /// Peak resident memory up to the end of the timed part, in KiB.
-    var peakKiB: Int
+    var timing: Timing
     var checksums: [ColumnChecksum]
 
     var json: String {
         let columns = checksums.map(\.json).joined(separator: ", ")
-        return "{\"rows\": \(rows), \"seconds\": \(seconds), \"bytes\": \(bytes), "
-            + "\"peak_kib_before_timing\": \(peakKiBBeforeTiming), "
-            + "\"peak_kib\": \(peakKiB), \"checksums\": [\(columns)]}"
+        return "{\"rows\": \(rows), \"bytes\": \(bytes), \"seconds\": \(timing.seconds), "
+            + "\"cpu_seconds\": \(timing.cpuSeconds), \"peak_kib_before_timing\": \(timing.peakKiBBefore), "
+            + "\"peak_kib\": \(timing.peakKiB), \"checksums\": [\(columns)]}"
+    }
+}
+
+/// Wall and CPU time of a timed part, and the process's peak memory around it.
+struct Timing {
+    var seconds: Double
+    /// CPU time of all the process's threads.
+    var cpuSeconds: Double
+    /// Peak resident memory before the timed part began, in KiB.
+    var peakKiBBefore: Int
+    /// Peak resident memory up to the end of the timed part, in KiB.
+    var peakKiB: Int
+
+    /// Runs `body` and measures it.
+    static func of<R>(_ body: () throws -> R) rethrows -> (R, Timing) {
+        let peakBefore = peakResidentKiB()
+        let start = ContinuousClock.now, cpuStart = processCPUSeconds()
+        let result = try body()
+        let seconds = (ContinuousClock.now - start).seconds, cpuSeconds = processCPUSeconds() - cpuStart
+        return (result, Timing(seconds: seconds, cpuSeconds: cpuSeconds, peakKiBBefore: peakBefore,
+                               peakKiB: peakResidentKiB()))
     }
 }
 
@@ -32,15 +49,8 @@ enum WriteMeasurement {
     static func run(input: String, output: String) throws -> Measurement {
         let reader = try ParquetReader(path: input)
         let batches = try (0..<reader.rowGroupCount).map { try reader.readRowGroup($0) }
-        let peakBefore = peakResidentKiB()
-
-        let start = ContinuousClock.now
-        let (rows, bytes) = try write(batches, schema: reader.schema, to: output)
-        let seconds = (ContinuousClock.now - start).seconds
-        let peakAfter = peakResidentKiB()
-
-        return Measurement(rows: rows, seconds: seconds, bytes: bytes,
-                           peakKiBBeforeTiming: peakBefore, peakKiB: peakAfter,
+        let (written, timing) = try Timing.of { try write(batches, schema: reader.schema, to: output) }
+        return Measurement(rows: written.rows, bytes: written.bytes, timing: timing,
                            checksums: ColumnChecksum.of(batches, schema: reader.schema))
     }
 
@@ -57,15 +67,8 @@ enum WriteMeasurement {
 /// Times opening a file and reading every row group fully into memory.
 enum ReadMeasurement {
     static func run(path: String) throws -> Measurement {
-        let peakBefore = peakResidentKiB()
-
-        let start = ContinuousClock.now
-        let (schema, batches) = try read(path)
-        let seconds = (ContinuousClock.now - start).seconds
-        let peakAfter = peakResidentKiB()
-
-        return Measurement(rows: batches.reduce(0) { $0 + $1.count }, seconds: seconds, bytes: fileSize(path),
-                           peakKiBBeforeTiming: peakBefore, peakKiB: peakAfter,
+        let ((schema, batches), timing) = try Timing.of { try read(path) }
+        return Measurement(rows: batches.reduce(0) { $0 + $1.count }, bytes: fileSize(path), timing: timing,
                            checksums: ColumnChecksum.of(batches, schema: schema))
     }
 
@@ -87,6 +90,13 @@ extension Duration {
     }
 }
 
+/// CPU time used so far by all of the process's threads.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// The process's peak resident set so far, in KiB: `VmHWM` of `/proc/self/status`,
 /// which counts this program only (`ru_maxrss` also holds the high-water mark of the
 /// process image before `exec`, that is of whoever spawned it).
@@ -97,10 +107,7 @@ func peakResidentKiB() -> Int {
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), file) != nil {
             let text = String(cString: line)
-            if text.hasPrefix("VmHWM:") {
-                let digits = text.dropFirst(6).filter(\.isNumber)
-                if let kib = Int(digits) { return kib }
-            }
+            if text.hasPrefix("VmHWM:"), let kib = Int(text.dropFirst(6).filter(\.isNumber)) { return kib }
         }
     }
     #endif

@@ -1,6 +1,3 @@
-import LodeCore
-import LodeParquet
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,8 +13,8 @@ import Darwin
 /// `write` loads every row group of the input into memory (untimed), then times
 /// writing those batches to the output with the default options. `read` times
 /// opening the file and reading every row group into memory. Both print the rows,
-/// the seconds, the peak resident memory before and right after the timed part, and per-column
-/// checksums of the batches involved.
+/// the wall and CPU seconds, the peak resident memory before and up to the end of
+/// the timed part, and per-column checksums of the batches involved.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 do {
