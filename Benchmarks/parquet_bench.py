@@ -138,9 +138,10 @@ def machine() -> dict:
 
 
 def git_commit() -> str:
+    """The checked-out commit, marked `-dirty` when Lode's sources differ from it."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                             text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=ROOT,
                            capture_output=True, text=True).stdout.strip()
     return commit + ("-dirty" if dirty else "")
 

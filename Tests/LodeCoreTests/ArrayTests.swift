@@ -29,6 +29,18 @@ final class ArrayTests: XCTestCase {
         XCTAssertEqual(map.value(at: 0), .map(keys: [.string("x")], values: [.int(7)]))
     }
 
+    func testTakeGathersRowsOfEveryArrayKind() throws {
+        let type = DataType.struct([Field("tags", .list(Field("item", .string))), Field("n", .int32)])
+        let nested: [Value] = [.struct([.list([.string("a")]), .int(1)]), .null, .struct([.list([]), .null])]
+        let batch = try RecordBatch(schema: Schema([Field("s", type), Field("x", .float64), Field("t", .string)]),
+                                    columns: [try makeArray(type, nested), PrimitiveArray<Double>(.float64, [1, nil, 3]),
+                                              BinaryArray(strings: ["p", "q", nil])])
+        let taken = batch.take([2, 0, 0])
+        XCTAssertEqual(taken.row(0), [nested[2], .double(3), .null])
+        XCTAssertEqual(taken.row(2), [nested[0], .double(1), .string("p")])
+        XCTAssertEqual(batch.take([1, 2]).row(0), batch.row(1), "an ascending run is a slice")
+    }
+
     func testMakeArrayRejectsWrongTypesAndOverflow() {
         XCTAssertThrowsError(try makeArray(.int8, [.int(300)]))
         XCTAssertThrowsError(try makeArray(.boolean, [.string("yes")]))

@@ -42,10 +42,10 @@ final class KernelStatisticsTests: XCTestCase {
                 let theirs = try FileStatistics(json: try XCTUnwrap(file.stats), schema: snapshot.schema)
                 XCTAssertEqual(ours.numRecords, theirs.numRecords)
                 for (path, value) in theirs.minValues where path != "flag" {
-                    XCTAssertEqual(ours.minValues[path].flatMap { compare($0, value) }, 0, "min \(path): \(String(describing: ours.minValues[path])) vs \(value)")
+                    XCTAssertEqual(ours.minValues[path].flatMap { Value.compare($0, value) }, 0, "min \(path): \(String(describing: ours.minValues[path])) vs \(value)")
                 }
                 for (path, value) in theirs.maxValues where path != "flag" {
-                    XCTAssertEqual(ours.maxValues[path].flatMap { compare($0, value) }, 0, "max \(path): \(String(describing: ours.maxValues[path])) vs \(value)")
+                    XCTAssertEqual(ours.maxValues[path].flatMap { Value.compare($0, value) }, 0, "max \(path): \(String(describing: ours.maxValues[path])) vs \(value)")
                 }
                 for (path, count) in theirs.nullCount { XCTAssertEqual(ours.nullCount[path], count, "nullCount \(path)") }
             }

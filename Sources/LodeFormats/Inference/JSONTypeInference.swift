@@ -121,6 +121,20 @@ final class JSONTypeNode {
         }
     }
 
+    /// Merges the row in `bytes` when it is one well-formed JSON object (whitespace
+    /// around it allowed); returns whether it was. Rows that would be bad are not sampled.
+    func observeRow(_ bytes: ByteSpan, scratch: ScratchBuffer) -> Bool {
+        var check = JSONScanner(bytes, scratch: scratch)
+        check.skipWhitespace()
+        guard check.current == UInt8(ascii: "{"), (try? check.skipValue()) != nil else { return false }
+        check.skipWhitespace()
+        guard check.isAtEnd else { return false }
+        var s = JSONScanner(bytes, scratch: scratch)
+        s.skipWhitespace()
+        try? observeObject(&s)
+        return true
+    }
+
     /// The fields of an object node, typed.
     var schemaFields: [Field] { zip(names, fields).map { Field($0, $1.dataType) } }
 

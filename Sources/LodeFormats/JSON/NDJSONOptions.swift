@@ -1,15 +1,28 @@
 import LodeCore
 
+/// How the rows of a JSON file are laid out.
+public enum JSONFormat: String, Sendable, Hashable, CaseIterable {
+    /// One JSON object per line (NDJSON, JSON Lines).
+    case newlineDelimited = "newline_delimited"
+    /// One JSON array whose elements are the rows, spread over any number of lines.
+    case array
+    /// An array when the first non-whitespace byte (after any UTF-8 byte order mark)
+    /// is `[`, else newline-delimited.
+    case auto
+}
+
 /// How an ``NDJSONReader`` reads a file. Set fields directly or chain ``with(_:_:)``.
 public struct NDJSONReadOptions: Sendable {
+    /// How rows are laid out in the file.
+    public var format: JSONFormat = .auto
     /// The schema to read into; `nil` to infer it from the first ``inferenceRows``
-    /// lines (see ``JSONTypeNode``).
+    /// rows (see ``JSONTypeNode``).
     public var schema: Schema? = nil
-    /// Lines sampled to infer the schema.
+    /// Rows sampled to infer the schema.
     public var inferenceRows = LodeFormats.defaultInferenceRows
     /// Rows per batch.
     public var batchSize = LodeFormats.defaultBatchSize
-    /// What to do with a line that does not parse.
+    /// What to do with a row that does not parse.
     public var onBadRow: BadRowPolicy = .fail
     /// With ``BadRowPolicy/skip`` or ``BadRowPolicy/collect``, fail once more than this
     /// many rows were bad; `nil` for no limit.
@@ -23,7 +36,7 @@ public struct NDJSONReadOptions: Sendable {
     public var timestampFormat: String? = nil
     /// How binary values are spelled in strings.
     public var binaryEncoding: BinaryTextEncoding = .base64
-    /// The longest line accepted; a longer one is a bad row.
+    /// The longest line (or array element) accepted; a longer one is a bad row.
     public var maxRowBytes = 16 << 20
     /// Bytes read from the file at a time.
     public var chunkSize = 1 << 20

@@ -5,14 +5,20 @@ import Darwin
 #endif
 import LodeCore
 
-/// Reads newline-delimited JSON (one object per line) as ``RecordBatch``es.
+/// Reads newline-delimited JSON (one object per line), or one JSON array of objects,
+/// as ``RecordBatch``es.
 ///
-/// Blank lines are skipped. Objects become rows: keys are matched to the schema's
-/// fields by name, a missing key is null, nested objects are structs and arrays are
-/// lists. Numbers keep their precision: integers are read exactly as `Int64`, and
-/// decimal columns read the number's digits (or a string) exactly. The schema is
-/// given in the options or inferred from the first lines (see ``JSONTypeNode``).
-/// Reads back exactly what ``NDJSONWriter`` writes.
+/// ``NDJSONReadOptions/format`` picks the layout; by default a file whose first
+/// non-whitespace byte is `[` is an array (as `lode demo` writes its product
+/// catalog), read element by element in bounded memory however many lines each
+/// element spans, and each element is a row. Otherwise blank lines are skipped and
+/// each line is a row. Objects become rows: keys are matched to the schema's fields
+/// by name, a missing key is null, nested objects are structs and arrays are lists.
+/// Numbers keep their precision: integers are read exactly as `Int64`, and decimal
+/// columns read the number's digits (or a string) exactly. The schema is given in the
+/// options or inferred from the first rows (see ``JSONTypeNode``). A row that is not
+/// an object or does not fit the schema is a ``BadRow`` naming the line it starts
+/// on. Reads back exactly what ``NDJSONWriter`` writes.
 public final class NDJSONReader: RecordBatchReader {
     public let schema: Schema
     public var badRows: [BadRow] { log.rows }
@@ -20,18 +26,20 @@ public final class NDJSONReader: RecordBatchReader {
     private let options: NDJSONReadOptions
     private let window: ByteWindow
     private let root: JSONStructColumn
+    /// The array's elements, when the file is one JSON array; else lines are read.
+    private let elements: JSONArrayElements?
     private let scratch = ScratchBuffer()
     @exclusivity(unchecked) private var position = 0
     @exclusivity(unchecked) private var line = 1
     private var log: BadRowLog
     private var isFinished = false
 
-    /// Opens the NDJSON file at `path`, inferring its schema unless the options give one.
+    /// Opens the JSON file at `path`, inferring its schema unless the options give one.
     public convenience init(path: String, options: NDJSONReadOptions = NDJSONReadOptions()) throws {
         try self.init(window: ByteWindow(path: path, chunkSize: options.chunkSize), options: options)
     }
 
-    /// Reads NDJSON text held in memory.
+    /// Reads JSON text held in memory.
     public convenience init(bytes: [UInt8], options: NDJSONReadOptions = NDJSONReadOptions()) throws {
         try self.init(window: ByteWindow(bytes: bytes), options: options)
     }
@@ -51,9 +59,21 @@ public final class NDJSONReader: RecordBatchReader {
 
         while window.count < 3 && !window.isExhausted { try window.fill() }
         let p = window.base
-        if window.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { position = 3 }
-
-        let schema = try options.schema ?? NDJSONReader.inferSchema(window, from: position, options, scratch)
+        var start = window.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+        var firstLine = 1
+        let arrayStart = try NDJSONReader.arrayStart(window, options.format, lineStart: &start, line: &firstLine)
+        position = start
+        line = firstLine
+        let schema: Schema
+        if let arrayStart {
+            schema = options.schema
+                ?? NDJSONReader.inferArraySchema(window, from: arrayStart, line: firstLine, options, scratch)
+            elements = JSONArrayElements(window: window, position: arrayStart, line: firstLine,
+                                         maxElementBytes: options.maxRowBytes, retainsInput: false)
+        } else {
+            schema = try options.schema ?? NDJSONReader.inferSchema(window, from: start, options, scratch)
+            elements = nil
+        }
         self.schema = schema
         root = JSONStructColumn(Field("row", .struct(schema.fields), nullable: false), fields: schema.fields, columnOptions)
     }
@@ -69,9 +89,41 @@ public final class NDJSONReader: RecordBatchReader {
     }
 
     private func readBatch() throws -> RecordBatch {
+        if let elements {
+            try readElements(elements)
+        } else {
+            try readLines()
+        }
+        let columns = root.finishChildren()
+        guard !schema.fields.isEmpty else { return RecordBatch.empty(schema) }
+        return try RecordBatch(schema: schema, columns: columns)
+    }
+
+    /// Reads array elements until the batch is full or the array ends.
+    private func readElements(_ elements: JSONArrayElements) throws {
+        while root.count < options.batchSize {
+            switch try elements.next(reading: { readValidRow($0) }) {
+            case .read:
+                break
+            case .complete(let bytes, let line):
+                try readRow(bytes, line: line)
+            case .overlong(let raw, let line):
+                try log.record(BadRow(file: window.path, line: line, column: nil,
+                                      reason: "array element is longer than \(options.maxRowBytes) bytes; kept its first \(options.maxRowBytes)",
+                                      raw: raw))
+            case nil:
+                isFinished = true
+                return
+            }
+        }
+    }
+
+    /// Reads lines until the batch is full or the input ends.
+    private func readLines() throws {
         while root.count < options.batchSize {
             if let (end, next) = NDJSONReader.lineEnd(window, from: position) {
-                try readLine(ByteSpan(start: window.base + position, count: end - position))
+                let bytes = ByteSpan(start: window.base + position, count: end - position)
+                if !isBlank(bytes) { try readRow(bytes, line: line) }
                 position = next
                 line += 1
             } else if position >= window.count && window.isExhausted {
@@ -85,13 +137,11 @@ public final class NDJSONReader: RecordBatchReader {
                 try window.fill()
             }
         }
-        let columns = root.finishChildren()
-        guard !schema.fields.isEmpty else { return RecordBatch.empty(schema) }
-        return try RecordBatch(schema: schema, columns: columns)
     }
 
-    private func readLine(_ bytes: ByteSpan) throws {
-        if isBlank(bytes) { return }
+    /// Appends the object in `bytes` (a line or an array element starting on `line`)
+    /// as a row, or records it as bad.
+    private func readRow(_ bytes: ByteSpan, line: Int) throws {
         let before = root.count
         do {
             var s = JSONScanner(bytes, scratch: scratch)
@@ -106,6 +156,22 @@ public final class NDJSONReader: RecordBatchReader {
             try log.record(BadRow(file: window.path, line: line, column: failure.column, reason: failure.reason,
                                   raw: Array(bytes)))
         }
+    }
+
+    /// Appends the object at the start of `bytes` as a row when it is well-formed and
+    /// fits the schema, returning its length; else returns `nil` and appends nothing.
+    private func readValidRow(_ bytes: ByteSpan) -> Int? {
+        var s = JSONScanner(bytes, scratch: scratch)
+        guard s.current == UInt8(ascii: "{") else { return nil }
+        let before = root.count
+        do {
+            try root.parseObject(&s)
+        } catch {
+            root.truncate(to: before)
+            return nil
+        }
+        root.appendPresent()
+        return s.position
     }
 
     /// Sets aside a line longer than ``NDJSONReadOptions/maxRowBytes``, keeping its
@@ -168,16 +234,7 @@ public final class NDJSONReader: RecordBatchReader {
             }
             let bytes = ByteSpan(start: window.base + cursor, count: end - cursor)
             cursor = next
-            if isBlank(bytes) { continue }
-            var check = JSONScanner(bytes, scratch: scratch)
-            check.skipWhitespace()
-            guard check.current == UInt8(ascii: "{"), (try? check.skipValue()) != nil else { continue }
-            check.skipWhitespace()
-            guard check.isAtEnd else { continue }
-            var s = JSONScanner(bytes, scratch: scratch)
-            s.skipWhitespace()
-            try? node.observeObject(&s)
-            sampled += 1
+            if !isBlank(bytes) && node.observeRow(bytes, scratch: scratch) { sampled += 1 }
         }
         return Schema(node.schemaFields)
     }

@@ -35,18 +35,18 @@ final class ByteArrayDictionaryEncoder {
     func encode(offsets: UnsafeBufferPointer<Int32>, bytes: UnsafeBufferPointer<UInt8>,
                 selection: ValueSelection, into indices: inout [UInt32]) {
         guard selection.count > 0 else { return }
-        let start = indices.count
-        indices.appendFilled(0, count: selection.count)
         var local = table
         let base = UnsafeRawPointer(bytes.baseAddress)
-        indices.withUnsafeMutableBufferPointer { buffer in
-            var out = buffer.baseAddress! + start
+        let count = selection.count
+        indices.appendWritten(capacity: count) { start in
+            var out = start
             selection.forEach { i in
                 let from = Int(offsets[i]), length = Int(offsets[i + 1]) - from
                 let p = base.map { $0 + from }
                 out.pointee = local.index(of: p, length: length)
                 out += 1
             }
+            return count
         }
         table = local
     }
@@ -54,11 +54,26 @@ final class ByteArrayDictionaryEncoder {
     /// Forgets every entry, keeping the allocated memory.
     func removeAll() { table.removeAll() }
 
-    /// A fast 64-bit hash of `length` bytes at `p`.
+    /// A fast 64-bit hash of `length` bytes at `p`; the top bits pick the slot and the
+    /// low 32 bits are kept as the slot's tag.
     @inline(__always)
     static func hash(_ p: UnsafeRawPointer?, length: Int) -> UInt64 {
+        if length <= 16 {
+            // One multiply per eight bytes for short strings: slots take the top bits,
+            // and the fold brings them into the low bits the tags take.
+            let seed = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+            guard let p, length > 0 else { return seed }
+            var h: UInt64
+            if length <= 8 {
+                h = (loadShort(p, length) ^ seed) &* 0xBF58_476D_1CE4_E5B9
+            } else {
+                h = (p.loadUnaligned(as: UInt64.self) ^ seed) &* 0xBF58_476D_1CE4_E5B9
+                h = (h ^ p.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+            }
+            return h ^ (h >> 32)
+        }
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
-        guard let p, length > 0 else { return mix(h) }
+        guard let p else { return mix(h) }
         var i = 0
         while i + 8 <= length {
             h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9

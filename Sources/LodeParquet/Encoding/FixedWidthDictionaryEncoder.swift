@@ -19,15 +19,14 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
     /// Appends the dictionary index of each of `values` to `indices`, adding unseen values.
     func encode(_ values: UnsafeBufferPointer<Bits>, into indices: inout [UInt32]) {
         guard !values.isEmpty else { return }
-        let start = indices.count
-        indices.appendFilled(0, count: values.count)
         var local = table
-        indices.withUnsafeMutableBufferPointer { buffer in
-            var out = buffer.baseAddress! + start
+        indices.appendWritten(capacity: values.count) { start in
+            var out = start
             for value in values {
                 out.pointee = local.index(of: value)
                 out += 1
             }
+            return values.count
         }
         table = local
     }
@@ -53,7 +52,15 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
             shift = UInt64(64 - slotCount.trailingZeroBitCount)
             entries = .allocate(capacity: slotCount / 2)
             slots = .allocate(capacity: slotCount)
-            slots.initialize(repeating: Slot(key: 0, index: -1), count: slotCount)
+            Table.markEmpty(slots, count: slotCount)
+        }
+
+        /// Fills `count` slots with all-ones bytes, an index of -1: a `memset`, where
+        /// initializing with a `Slot` value is a loop.
+        @inline(__always)
+        static func markEmpty(_ slots: UnsafeMutablePointer<Slot>, count: Int) {
+            UnsafeMutableRawPointer(slots).initializeMemory(as: UInt8.self, repeating: 0xFF,
+                                                            count: count * MemoryLayout<Slot>.stride)
         }
 
         func deallocate() {
@@ -62,7 +69,7 @@ final class FixedWidthDictionaryEncoder<Bits: FixedWidthInteger & UnsignedIntege
         }
 
         mutating func removeAll() {
-            slots.update(repeating: Slot(key: 0, index: -1), count: slotCount)
+            Table.markEmpty(slots, count: slotCount)
             count = 0
         }
 

@@ -27,16 +27,11 @@ enum RLEHybridEncoder {
         precondition(bitWidth >= 0 && bitWidth <= 32, "bit width \(bitWidth) out of range")
         let count = values.count
         guard count > 0 else { return }
-        let start = out.count
-        let bound = maxEncodedSize(count: count, bitWidth: bitWidth)
-        out.appendFilled(0, count: bound)
-        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            let base = buffer.baseAddress! + start
+        out.appendWritten(capacity: maxEncodedSize(count: count, bitWidth: bitWidth)) { base in
             var cursor = base
             encode(values, bitWidth: bitWidth, cursor: &cursor)
             return cursor - base
         }
-        out.removeLast(bound - written)
     }
 
     private static func encode<T: FixedWidthInteger & UnsignedInteger>(
@@ -48,9 +43,11 @@ enum RLEHybridEncoder {
         var i = 0
         while i < count {
             let value = values[i]
-            var j = i + 1
-            while j < count && values[j] == value { j += 1 }
-            guard j - i >= 8 else {
+            var j = i &+ 1
+            if j < count && values[j] == value {
+                j = runEnd(values, value: value, from: j &+ 1)
+            }
+            guard j &- i >= 8 else {
                 i = j
                 continue
             }
@@ -76,6 +73,28 @@ enum RLEHybridEncoder {
         }
     }
 
+    /// The end of the run of `value` that continues at `start`, comparing eight bytes
+    /// at a time while they can.
+    @inline(__always)
+    private static func runEnd<T: FixedWidthInteger & UnsignedInteger>(
+        _ values: UnsafeBufferPointer<T>, value: T, from start: Int
+    ) -> Int {
+        let count = values.count
+        var j = start
+        let size = MemoryLayout<T>.size
+        if size <= 4, let base = values.baseAddress {
+            let perWord = 8 / size
+            let lane: UInt64 = size == 1 ? 0x0101_0101_0101_0101 : size == 2 ? 0x0001_0001_0001_0001 : 0x0000_0001_0000_0001
+            let pattern = UInt64(truncatingIfNeeded: value) &* lane
+            let raw = UnsafeRawPointer(base)
+            while j &+ perWord <= count && raw.loadUnaligned(fromByteOffset: j &* size, as: UInt64.self) == pattern {
+                j &+= perWord
+            }
+        }
+        while j < count && values[j] == value { j &+= 1 }
+        return j
+    }
+
     /// Writes `range` as one bit-packed run, zero-padded to a multiple of eight values.
     /// Values are gathered into a 64-bit word that is stored whole whenever it fills.
     @inline(__always)
@@ -91,19 +110,32 @@ enum RLEHybridEncoder {
         var bits: UInt64 = 0
         let raw = UnsafeMutableRawPointer(cursor)
         var written = 0
-        let paddedEnd = range.lowerBound + groups * 8
         var k = range.lowerBound
-        while k < paddedEnd {
-            let v: UInt64 = k < range.upperBound ? UInt64(truncatingIfNeeded: values[k]) : 0
-            word |= v << bits
-            bits += width
+        let end = range.upperBound
+        while k < end {
+            // Values fit in `width` bits, so the shift leaves the carry (or nothing).
+            let v = UInt64(truncatingIfNeeded: values[k])
+            word |= v &<< bits
+            bits &+= width
             if bits >= 64 {
                 raw.storeBytes(of: word.littleEndian, toByteOffset: written, as: UInt64.self)
-                written += 8
-                bits -= 64
-                word = bits == 0 ? 0 : v >> (width - bits)
+                written &+= 8
+                bits &-= 64
+                word = v &>> (width &- bits)
             }
-            k += 1
+            k &+= 1
+        }
+        // Zero padding up to a whole group.
+        var padding = groups * 8 - range.count
+        while padding > 0 {
+            bits &+= width
+            if bits >= 64 {
+                raw.storeBytes(of: word.littleEndian, toByteOffset: written, as: UInt64.self)
+                written &+= 8
+                bits &-= 64
+                word = 0
+            }
+            padding &-= 1
         }
         // Whole groups make a whole number of bytes.
         var remaining = Int(bits / 8)

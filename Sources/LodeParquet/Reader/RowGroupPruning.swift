@@ -61,7 +61,7 @@ extension ParquetReader {
             if literal.isNull { return .never }
             if let nulls = stats.nullCount, nulls == stats.valueCount, stats.valueCount > 0 { return .never }
             guard let min = stats.min, let max = stats.max,
-                  let lower = compareValues(min, literal), let upper = compareValues(max, literal) else { return .maybe }
+                  let lower = Value.compare(min, literal), let upper = Value.compare(max, literal) else { return .maybe }
             let noNulls = stats.nullCount == 0 && stats.allowsAlways
             switch op {
             case .equal:

@@ -23,4 +23,20 @@ extension Array where Element: FixedWidthInteger {
             append(contentsOf: UnsafeBufferPointer(start: start, count: count))
         }
     }
+
+    /// Appends what `write` stores through a pointer to room for `capacity` elements,
+    /// given uninitialized, and returns how many it wrote (at most `capacity`).
+    ///
+    /// Unlike ``appendFilled(_:count:)`` followed by writes, the room is never zeroed
+    /// and only the written elements are copied, so a generous `capacity` costs nothing.
+    @inline(__always)
+    mutating func appendWritten(capacity: Int, _ write: (UnsafeMutablePointer<Element>) -> Int) {
+        guard capacity > 0 else { return }
+        withUnsafeTemporaryAllocation(of: Element.self, capacity: capacity) { buffer in
+            let start = buffer.baseAddress!
+            let written = write(start)
+            precondition(written >= 0 && written <= capacity, "wrote \(written) elements into room for \(capacity)")
+            append(contentsOf: UnsafeBufferPointer(start: start, count: written))
+        }
+    }
 }

@@ -48,13 +48,26 @@ final class ByteArrayValueEncoder: ValueEncoder {
 
     private func validate(offsets: UnsafeBufferPointer<Int32>, byteCount: Int, selection: ValueSelection) throws {
         var valid = true
-        selection.forEach { i in
-            if i + 1 >= offsets.count {
+        if case .range(let rows) = selection {
+            // Offsets in order from a non-negative first to a last within the bytes
+            // bound every value of the run: one branch-free pass.
+            guard !rows.isEmpty else { return }
+            if rows.lowerBound < 0 || rows.upperBound >= offsets.count {
                 valid = false
-                return
+            } else {
+                var descents: UInt8 = 0
+                for k in rows { descents |= offsets[k] > offsets[k &+ 1] ? 1 : 0 }
+                valid = descents == 0 && offsets[rows.lowerBound] >= 0 && Int(offsets[rows.upperBound]) <= byteCount
             }
-            let start = offsets[i], end = offsets[i + 1]
-            if start < 0 || end < start || Int(end) > byteCount { valid = false }
+        } else {
+            selection.forEach { i in
+                if i + 1 >= offsets.count {
+                    valid = false
+                    return
+                }
+                let start = offsets[i], end = offsets[i + 1]
+                if start < 0 || end < start || Int(end) > byteCount { valid = false }
+            }
         }
         guard valid else {
             throw ParquetError(.invalidArgument, "binary array offsets are out of order or exceed its bytes", column: column)

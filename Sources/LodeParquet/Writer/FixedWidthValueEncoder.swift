@@ -83,15 +83,26 @@ final class FixedWidthValueEncoder<Source: FixedWidthValue, Value: PhysicalEncod
     }
 
     private func updateBounds(_ values: UnsafeBufferPointer<Value>) {
-        var low = minimum, high = maximum
-        for v in values where !v.isUnordered {
-            if let l = low, let h = high {
-                if Value.precedes(v, l) { low = v }
-                if Value.precedes(h, v) { high = v }
-            } else {
-                low = v
-                high = v
-            }
+        var k = 0
+        let count = values.count
+        var low: Value, high: Value
+        if let l = minimum, let h = maximum {
+            low = l
+            high = h
+        } else {
+            while k < count && values[k].isUnordered { k += 1 }
+            guard k < count else { return }
+            low = values[k]
+            high = low
+            k += 1
+        }
+        // An unordered value (NaN) precedes nothing and nothing precedes it, so it
+        // leaves the bounds alone without a test of its own.
+        while k < count {
+            let v = values[k]
+            if Value.precedes(v, low) { low = v }
+            if Value.precedes(high, v) { high = v }
+            k &+= 1
         }
         minimum = low
         maximum = high

@@ -55,10 +55,8 @@ enum LevelShredder {
         levels.appendFilled(0, count: rows.count)
         validity.words.withUnsafeBufferPointer { words in
             levels.withUnsafeMutableBufferPointer { levels in
-                for row in rows {
-                    let bit = UInt8(truncatingIfNeeded: words[row >> 6] >> UInt64(row & 63)) & 1
-                    levels[row - rows.lowerBound] = bit
-                    if bit != 0 { indices.append(Int32(truncatingIfNeeded: row)) }
+                indices.appendWritten(capacity: rows.count) { slots in
+                    shredValidity(words, rows: rows, levels: levels.baseAddress!, slots: slots)
                 }
             }
         }
@@ -75,6 +73,38 @@ enum LevelShredder {
         } else {
             out.selection = .indices(out.indices)
         }
+    }
+
+    /// Writes the definition level (0 or 1) of each of `rows` from the validity bits and
+    /// the valid rows to `slots`; returns how many are valid. A word of 64 valid rows
+    /// is handled as a whole.
+    @inline(__always)
+    private static func shredValidity(_ words: UnsafeBufferPointer<UInt64>, rows: Range<Int>,
+                                      levels: UnsafeMutablePointer<UInt8>, slots: UnsafeMutablePointer<Int32>) -> Int {
+        var written = 0
+        var row = rows.lowerBound
+        let end = rows.upperBound
+        while row < end {
+            let shift = row & 63
+            let take = min(64 - shift, end - row)
+            let mask: UInt64 = take == 64 ? ~0 : (1 << UInt64(take)) - 1
+            let bits = (words[row >> 6] >> UInt64(shift)) & mask
+            let level = levels + (row - rows.lowerBound)
+            if bits == mask {
+                level.update(repeating: 1, count: take)
+                for k in 0..<take { slots[written &+ k] = Int32(truncatingIfNeeded: row &+ k) }
+                written &+= take
+            } else {
+                for k in 0..<take {
+                    let bit = UInt8(truncatingIfNeeded: bits &>> UInt64(k)) & 1
+                    level[k] = bit
+                    slots[written] = Int32(truncatingIfNeeded: row &+ k)
+                    written &+= Int(bit)
+                }
+            }
+            row &+= take
+        }
+        return written
     }
 
     /// Walks the leaf's steps one node at a time over all entries of the run. `slots[k]`

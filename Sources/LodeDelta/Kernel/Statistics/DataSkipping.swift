@@ -73,7 +73,7 @@ struct DataSkipping {
             return nulls == rows ? .never : (nulls == 0 ? .always : .maybe)
         case .compare(let column, let op, let literal):
             if let value = partitionValue(file, column) {
-                guard !value.isNull, !literal.isNull, let order = compare(value, literal) else {
+                guard !value.isNull, !literal.isNull, let order = Value.compare(value, literal) else {
                     return value.isNull || literal.isNull ? .never : .maybe
                 }
                 return holds(op, order) ? .always : .never
@@ -82,8 +82,8 @@ struct DataSkipping {
             guard let s = statistics(file, &stats), let path = resolve(column) else { return .maybe }
             if let rows = s.numRecords, let nulls = s.nullCount[path], rows == nulls { return .never }
             let minimum = s.minValues[path], maximum = s.maxValues[path]
-            let minOrder = minimum.flatMap { compare($0, literal) }   // sign of min - literal
-            let maxOrder = maximum.flatMap { compare($0, literal) }   // sign of max - literal
+            let minOrder = minimum.flatMap { Value.compare($0, literal) }   // sign of min - literal
+            let maxOrder = maximum.flatMap { Value.compare($0, literal) }   // sign of max - literal
             switch op {
             case .equal:
                 if let minOrder, minOrder > 0 { return .never }
@@ -146,55 +146,6 @@ struct DataSkipping {
     }
 }
 
-/// The order of two values (negative, zero, positive), or `nil` when they do not
-/// compare: numbers across integer, float and decimal; strings by UTF-8 bytes;
-/// dates and timestamps (across units); a string literal against a date or
-/// timestamp is parsed first.
-func compare(_ a: Value, _ b: Value) -> Int? {
-    func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x == y ? 0 : 1) }
-    switch (a, b) {
-    case let (.int(x), .int(y)): return order(x, y)
-    case let (.double(x), .double(y)): return x.isNaN || y.isNaN ? nil : order(x, y)
-    case let (.int(x), .double(y)): return y.isNaN ? nil : order(Double(x), y)
-    case let (.double(x), .int(y)): return x.isNaN ? nil : order(x, Double(y))
-    case let (.decimal(x), .decimal(y)): return compareDecimals(x, y)
-    case let (.decimal(x), .int(y)): return compareDecimals(x, Decimal128(Int128(y), precision: 38, scale: 0))
-    case let (.int(x), .decimal(y)): return compareDecimals(Decimal128(Int128(x), precision: 38, scale: 0), y)
-    case let (.decimal(x), .double(y)): return y.isNaN ? nil : order(x.doubleValue, y)
-    case let (.double(x), .decimal(y)): return x.isNaN ? nil : order(x, y.doubleValue)
-    case let (.boolean(x), .boolean(y)): return order(x ? 1 : 0, y ? 1 : 0)
-    case let (.string(x), .string(y)): return x.utf8.elementsEqual(y.utf8) ? 0 : (x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
-    case let (.binary(x), .binary(y)): return x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1)
-    case let (.date(x), .date(y)): return order(x, y)
-    case let (.timestamp(x, u, _), .timestamp(y, v, _)):
-        if u == v { return order(x, y) }
-        return order(Double(x) / Double(u.perSecond), Double(y) / Double(v.perSecond))
-    case let (.date(x), .timestamp(_, unit, utc)):
-        let (start, overflow) = (Int64(x) * 86_400).multipliedReportingOverflow(by: unit.perSecond)
-        return overflow ? order(Int64(x), 0) : compare(.timestamp(start, unit, utc: utc), b)
-    case let (.timestamp(_, unit, utc), .date(y)):
-        let (start, overflow) = (Int64(y) * 86_400).multipliedReportingOverflow(by: unit.perSecond)
-        return overflow ? order(0, Int64(y)) : compare(a, .timestamp(start, unit, utc: utc))
-    case let (.date, .string(text)):
-        return Temporal.parseDate(Substring(text)).flatMap { compare(a, .date($0)) }
-    case let (.timestamp(_, unit, utc), .string(text)):
-        return Temporal.parseTimestamp(Substring(text), unit: unit).flatMap { compare(a, .timestamp($0, unit, utc: utc)) }
-    default: return nil
-    }
-}
-
-private func compareDecimals(_ x: Decimal128, _ y: Decimal128) -> Int {
-    func order(_ p: Int128, _ q: Int128) -> Int { p < q ? -1 : (p == q ? 0 : 1) }
-    if x.scale == y.scale { return order(x.unscaled, y.unscaled) }
-    let scale = max(x.scale, y.scale)
-    let (a, overflowA) = x.unscaled.multipliedReportingOverflow(by: Decimal128.powerOfTen(scale - x.scale))
-    let (b, overflowB) = y.unscaled.multipliedReportingOverflow(by: Decimal128.powerOfTen(scale - y.scale))
-    if overflowA || overflowB {
-        let p = x.doubleValue, q = y.doubleValue
-        return p < q ? -1 : (p == q ? 0 : 1)
-    }
-    return order(a, b)
-}
 
 extension Snapshot {
     /// The active files that may hold rows matching `predicate`, judged from

@@ -132,8 +132,8 @@ public struct FileStatisticsCollector {
         var unusable = false
 
         mutating func merge(_ low: Value, _ high: Value) {
-            if let current = min { if let order = compare(low, current), order < 0 { min = low } } else { min = low }
-            if let current = max { if let order = compare(high, current), order > 0 { max = high } } else { max = high }
+            if let current = min { if let order = Value.compare(low, current), order < 0 { min = low } } else { min = low }
+            if let current = max { if let order = Value.compare(high, current), order > 0 { max = high } } else { max = high }
         }
     }
 }

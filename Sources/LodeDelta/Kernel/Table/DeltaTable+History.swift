@@ -52,7 +52,7 @@ extension DeltaTable {
         let times = try commitTimes(listing: listing, from: earliest, to: latest)
         guard let first = times.first, timestampMillis >= first else {
             throw DeltaError(.versionNotFound,
-                             "no version was committed at or before \(timestampMillis); the earliest available is version \(earliest), committed at \(times.first ?? 0)",
+                             "no version was committed at or before \(Self.utcText(timestampMillis)); the earliest available is version \(earliest), committed at \(Self.utcText(times.first ?? 0))",
                              table: paths.displayName)
         }
         // Times increase, so the answer is the last index whose time is <= the target.
@@ -100,5 +100,12 @@ extension DeltaTable {
         guard let file = listing.commits[version] else { return nil }
         let bytes = try paths.read(file.path, from: store, version: version)
         return try withContext(version) { try CommitFileReader.commitInfo(bytes, file: file.path) }?.inCommitTimestamp
+    }
+}
+
+extension DeltaTable {
+    /// `YYYY-MM-DD HH:MM:SS.fff UTC` of milliseconds since the epoch, for messages.
+    static func utcText(_ millis: Int64) -> String {
+        Temporal.formatTimestamp(millis, unit: .millisecond) + " UTC"
     }
 }

@@ -76,7 +76,7 @@ public struct PartitionPredicate: Hashable, Sendable, CustomStringConvertible {
         case .compare(let column, let op, let literal):
             let v = value(column)
             if v.isNull || literal.isNull { return nil }
-            guard let order = compareValues(v, literal) else { return nil }
+            guard let order = Value.compare(v, literal) else { return nil }
             switch op {
             case .equal: return order == 0
             case .notEqual: return order != 0
@@ -91,7 +91,7 @@ public struct PartitionPredicate: Hashable, Sendable, CustomStringConvertible {
             var sawNull = false
             for literal in literals {
                 if literal.isNull { sawNull = true; continue }
-                if compareValues(v, literal) == 0 { return !negated }
+                if Value.compare(v, literal) == 0 { return !negated }
             }
             return sawNull ? nil : negated
         case .isNull(let column, let negated):
@@ -119,31 +119,4 @@ public struct PartitionPredicate: Hashable, Sendable, CustomStringConvertible {
         case .not(let a): return referenced(a)
         }
     }
-}
-
-/// Orders two non-null values of the same kind; `nil` when they cannot be compared.
-func compareValues(_ a: Value, _ b: Value) -> Int? {
-    func order<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : x == y ? 0 : 1 }
-    switch (a, b) {
-    case (.boolean(let x), .boolean(let y)): return order(x ? 1 : 0, y ? 1 : 0)
-    case (.int(let x), .int(let y)): return order(x, y)
-    case (.double(let x), .double(let y)): return order(x, y)
-    case (.int(let x), .double(let y)): return order(Double(x), y)
-    case (.double(let x), .int(let y)): return order(x, Double(y))
-    case (.decimal(let x), .decimal(let y)):
-        if x.scale == y.scale { return order(x.unscaled, y.unscaled) }
-        return order(x.doubleValue, y.doubleValue)
-    case (.string(let x), .string(let y)): return compareBytes(Array(x.utf8), Array(y.utf8))
-    case (.binary(let x), .binary(let y)): return compareBytes(x, y)
-    case (.date(let x), .date(let y)): return order(x, y)
-    case (.timestamp(let x, let ux, _), .timestamp(let y, let uy, _)):
-        if ux == uy { return order(x, y) }
-        return order(Double(x) / Double(ux.perSecond), Double(y) / Double(uy.perSecond))
-    default: return nil
-    }
-}
-
-private func compareBytes(_ x: [UInt8], _ y: [UInt8]) -> Int {
-    for (p, q) in zip(x, y) where p != q { return p < q ? -1 : 1 }
-    return x.count < y.count ? -1 : x.count == y.count ? 0 : 1
 }

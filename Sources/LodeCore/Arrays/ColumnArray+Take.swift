@@ -1,8 +1,6 @@
-import LodeCore
-
 extension RecordBatch {
     /// The rows at `indices`, in that order; a slice when they are one ascending run.
-    func take(_ indices: [Int]) -> RecordBatch {
+    public func take(_ indices: [Int]) -> RecordBatch {
         if let first = indices.first, indices.last == first + indices.count - 1,
            zip(indices, indices.dropFirst()).allSatisfy({ $0 + 1 == $1 }) {
             return slice(first..<(first + indices.count))
@@ -12,8 +10,8 @@ extension RecordBatch {
     }
 }
 
-/// The values of `array` at `indices`, in that order.
-func taking(_ array: any ColumnArray, _ indices: [Int]) -> any ColumnArray {
+/// The values of `array` at `indices`, in that order (indices may repeat).
+public func taking(_ array: any ColumnArray, _ indices: [Int]) -> any ColumnArray {
     let validity: Bitmap? = array.validity.map { bits in
         var out = Bitmap(count: 0, value: false)
         out.reserveCapacity(indices.count)
@@ -63,7 +61,7 @@ func taking(_ array: any ColumnArray, _ indices: [Int]) -> any ColumnArray {
         }
         return ListArray(a.dataType, offsets: offsets, child: taking(a.child, childIndices), validity: validity)
     default:
-        // An array type this module does not know: fall back to boxed values.
+        // An array type of another module: fall back to boxed values.
         return (try? makeArray(array.dataType, indices.map { array.value(at: $0) })) ?? array.slice(0..<0)
     }
 }
