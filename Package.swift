@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "lode-bench", dependencies: ["LodeCore", "LodeParquet"]),
+        .executableTarget(name: "lode-bench", dependencies: ["LodeCore", "LodeParquet", "LodeDelta"]),
         .testTarget(name: "LodeCoreTests", dependencies: ["LodeCore"]),
         .testTarget(name: "LodeStorageTests", dependencies: ["LodeStorage"]),
         .testTarget(name: "LodeParquetTests", dependencies: ["LodeParquet"]),

@@ -24,8 +24,13 @@ do {
     case "read" where arguments.count == 2:
         print(try ReadMeasurement.run(path: arguments[1]).json)
     default:
-        fputs("usage: lode-bench write <input.parquet> <output.parquet>\n       lode-bench read <file.parquet>\n", stderr)
-        exit(2)
+        if let line = try DeltaWorkload.run(arguments) {
+            print(line)
+        } else {
+            fputs("usage: lode-bench write <input.parquet> <output.parquet>\n       lode-bench read <file.parquet>\n"
+                  + "       \(DeltaWorkload.usage)\n", stderr)
+            exit(2)
+        }
     }
 } catch {
     fputs("lode-bench: \(error)\n", stderr)
