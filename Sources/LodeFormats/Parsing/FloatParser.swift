@@ -47,19 +47,8 @@ func parseDouble(_ b: ByteSpan) -> Double? {
     }
     guard sawDigit else { return nil }
     if i < n {
-        guard b[i] | 0x20 == UInt8(ascii: "e"), i + 1 < n else { return nil }
-        i += 1
-        let expNegative = b[i] == ASCII.minus
-        if expNegative || b[i] == ASCII.plus { i += 1 }
-        guard i < n else { return nil }
-        var e = 0
-        while i < n {
-            let d = b[i] &- ASCII.zero
-            guard d < 10 else { return nil }
-            if e < 100_000 { e = e * 10 + Int(d) }
-            i += 1
-        }
-        exponent += expNegative ? -e : e
+        guard let e = parseExponent(b, from: i) else { return nil }
+        exponent += e
     }
     if !truncated, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
         var value = Double(mantissa)
@@ -76,3 +65,23 @@ private let exactPowersOfTen: [Double] = {
     for _ in 1...22 { powers.append(powers[powers.count - 1] * 10) }
     return powers
 }()
+
+/// The exponent suffix `(e|E)[+-]digits` that runs from `start` to the end of `b`,
+/// saturated beyond ±100,000; `nil` if that text is not exactly such a suffix.
+func parseExponent(_ b: ByteSpan, from start: Int) -> Int? {
+    let n = b.count
+    var i = start
+    guard i + 1 < n, b[i] | 0x20 == UInt8(ascii: "e") else { return nil }
+    i += 1
+    let negative = b[i] == ASCII.minus
+    if negative || b[i] == ASCII.plus { i += 1 }
+    guard i < n else { return nil }
+    var e = 0
+    while i < n {
+        let d = b[i] &- ASCII.zero
+        guard d < 10 else { return nil }
+        if e < 100_000 { e = e * 10 + Int(d) }
+        i += 1
+    }
+    return negative ? -e : e
+}

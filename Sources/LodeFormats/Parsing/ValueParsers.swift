@@ -134,19 +134,8 @@ func parseDecimal(_ b: ByteSpan, precision: Int, scale: Int) -> Int128? {
     }
     guard sawDigit else { return nil }
     if i < n {
-        guard b[i] | 0x20 == UInt8(ascii: "e"), i + 1 < n else { return nil }
-        i += 1
-        let expNegative = b[i] == ASCII.minus
-        if expNegative || b[i] == ASCII.plus { i += 1 }
-        guard i < n else { return nil }
-        var e = 0
-        while i < n {
-            let d = b[i] &- ASCII.zero
-            guard d < 10 else { return nil }
-            if e < 100_000 { e = e * 10 + Int(d) }
-            i += 1
-        }
-        exponent += expNegative ? -e : e
+        guard let e = parseExponent(b, from: i) else { return nil }
+        exponent += e
     }
     var value: Int128
     let shift = exponent + scale
