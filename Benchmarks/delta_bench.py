@@ -11,7 +11,8 @@ input are not counted, for either engine — and reports its peak RSS (`VmHWM`):
   write    `--rows` rows of the orders table, its date folded into 365 days
            (Benchmarks/delta_data.py), written as a new table partitioned by that
            date, snappy, one commit;
-  read     each engine reading each engine's table fully into memory, all columns;
+  read     each engine reading each engine's table fully into memory, all columns
+           (delta-rs twice: `to_pyarrow_table()` and its DataFusion `QueryBuilder`);
   load     loading the latest snapshot (version and file list) of a table of
            `--commits` one-file commits with a checkpoint every 100
            (Tests/Fixtures/delta/make_log_benchmark.py).
