@@ -109,11 +109,27 @@ public struct LocalFileSystemStore: ObjectStore {
 
     /// The absolute filesystem path of `path`, refusing paths that leave the root.
     func resolve(_ path: String) throws -> String {
-        let parts = path.split(separator: "/")
-        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(".."), !parts.contains(".") else {
+        guard Self.isContained(path) else {
             throw StorageError(.invalidPath, path: path, "paths are relative to the store's root and may not contain '.' or '..'")
         }
         return root + "/" + path
+    }
+
+    /// Whether `path` is non-empty, relative, and has no `.` or `..` segment; checked
+    /// on the bytes, as every ranged read passes through it.
+    static func isContained(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            var segmentStart = 0
+            for i in 0...bytes.count {
+                guard i == bytes.count || bytes[i] == UInt8(ascii: "/") else { continue }
+                let length = i - segmentStart
+                if (length == 1 || length == 2), bytes[segmentStart..<i].allSatisfy({ $0 == UInt8(ascii: ".") }) { return false }
+                segmentStart = i + 1
+            }
+            return true
+        }
     }
 
     private func writeTemporary(for target: String, path: String, data: [UInt8]) throws -> String {
