@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "LodeParquet", targets: ["LodeParquet"]),
         .library(name: "LodeFormats", targets: ["LodeFormats"]),
         .library(name: "LodeDelta", targets: ["LodeDelta"]),
+        .library(name: "LodePlan", targets: ["LodePlan"]),
+        .library(name: "LodeExecution", targets: ["LodeExecution"]),
         .library(name: "LodeEngine", targets: ["LodeEngine"]),
         .library(name: "LodePipeline", targets: ["LodePipeline"]),
     ],
@@ -24,8 +26,13 @@ let package = Package(
         .target(name: "LodeParquet", dependencies: ["LodeCore", "CZlib"]),
         .target(name: "LodeFormats", dependencies: ["LodeCore"]),
         .target(name: "LodeSQL", dependencies: ["LodeCore"]),
+        .target(name: "LodePlan", dependencies: ["LodeCore", "LodeSQL"]),
+        .target(name: "LodeExecution", dependencies: ["LodeCore", "LodePlan"]),
         .target(name: "LodeDelta", dependencies: ["LodeCore", "LodeStorage", "LodeParquet"]),
-        .target(name: "LodeEngine", dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeDelta"]),
+        .target(
+            name: "LodeEngine",
+            dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeDelta", "LodeSQL", "LodePlan", "LodeExecution"]
+        ),
         .target(name: "LodePipeline", dependencies: ["LodeCore", "LodeEngine", "LodeFormats"]),
         .executableTarget(
             name: "lode",
@@ -40,6 +47,8 @@ let package = Package(
         .testTarget(name: "LodeParquetTests", dependencies: ["LodeParquet"]),
         .testTarget(name: "LodeFormatsTests", dependencies: ["LodeFormats"]),
         .testTarget(name: "LodeSQLTests", dependencies: ["LodeSQL"]),
+        .testTarget(name: "LodePlanTests", dependencies: ["LodePlan"]),
+        .testTarget(name: "LodeExecutionTests", dependencies: ["LodeExecution"]),
         .testTarget(name: "LodeDeltaTests", dependencies: ["LodeDelta"]),
         .testTarget(name: "LodeEngineTests", dependencies: ["LodeEngine"]),
         .testTarget(name: "LodePipelineTests", dependencies: ["LodePipeline"]),
