@@ -15,23 +15,8 @@ extension FunctionRegistry {
         return table
     }()
 
-    static let aggregateResolvers: [String: FunctionResolver] = {
-        var table: [String: FunctionResolver] = [:]
-        table["count_star"] = { name, args in ResolvedFunction(name: name, argumentTypes: [], returnType: .int64) }
-        table["count"] = { name, args in ResolvedFunction(name: name, argumentTypes: args, returnType: .int64) }
-        table["min"] = { name, args in ResolvedFunction(name: name, argumentTypes: args, returnType: args.first ?? .int64) }
-        table["max"] = table["min"]
-        return table
-    }()
-
-    static let windowResolvers: [String: FunctionResolver] = {
-        var table: [String: FunctionResolver] = [:]
-        table["row_number"] = { name, args in try fixed(name, args, [], .int64) }
-        return table
-    }()
-
     /// Two operands cast to their common type; boolean result.
-    static func comparison(_ name: String, _ args: [DataType]) throws -> ResolvedFunction {
+    @Sendable static func comparison(_ name: String, _ args: [DataType]) throws -> ResolvedFunction {
         guard args.count == 2 else { throw PlanError(.type, "\(name) takes two operands") }
         guard let common = TypeCoercion.commonType(args[0], args[1]) else {
             throw PlanError(.type, "cannot compare \(args[0]) and \(args[1])")
