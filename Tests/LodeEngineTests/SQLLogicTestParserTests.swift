@@ -1,3 +1,4 @@
+import Foundation
 import LodeCore
 import XCTest
 
@@ -96,6 +97,15 @@ final class SQLLogicTestParserTests: XCTestCase {
         XCTAssertTrue(failures[0].description.hasPrefix("t.slt:4: query returned different rows\n  SELECT a FROM t"))
     }
 
+    func testAHungStatementAbandonsTheFile() throws {
+        let text = "statement ok\nSELECT slow\n\nstatement ok\nSELECT never\n"
+        var runner = SQLLogicTestRunner { _ in SlowDatabase() }
+        runner.timeout = 0.2
+        let failures = try runner.run(SQLLogicTestFile(path: "slow.slt", text: text))
+        XCTAssertEqual(failures.map(\.line), [1])
+        XCTAssertTrue(failures[0].problem.contains("did not finish"), failures[0].problem)
+    }
+
     func testEverySLTFileIsWellFormed() throws {
         let paths = SQLLogicTestRunner.files(under: Self.sqlDirectory)
         XCTAssertGreaterThan(paths.count, 5, "no .slt files under \(Self.sqlDirectory)")
@@ -117,5 +127,12 @@ private final class CannedDatabase: SQLLogicTestDatabase {
 
     func run(_ sql: String) throws -> SQLLogicTestResult {
         try answers[sql]?.get() ?? SQLLogicTestResult(types: [], rows: [])
+    }
+}
+
+private final class SlowDatabase: SQLLogicTestDatabase {
+    func run(_ sql: String) throws -> SQLLogicTestResult {
+        Thread.sleep(forTimeInterval: 1)
+        return SQLLogicTestResult(types: [], rows: [])
     }
 }

@@ -35,31 +35,56 @@ struct SQLLogicTestFailure: CustomStringConvertible {
 struct SQLLogicTestRunner {
     /// The placeholder `.slt` files use for the file's temporary folder.
     static let testDirectoryPlaceholder = "__TEST_DIR__"
+    /// The placeholder for the database's lake root (Lode-only records).
+    static let lakeDirectoryPlaceholder = "__LAKE_DIR__"
 
-    /// Opens a fresh database whose lake and scratch files live in the given folder.
-    var openDatabase: (_ directory: String) throws -> SQLLogicTestDatabase
+    /// Opens a fresh database whose lake is the given (existing, empty) folder.
+    var openDatabase: (_ lakeRoot: String) throws -> SQLLogicTestDatabase
+    /// How long one statement may run before the file is abandoned as hung.
+    var timeout: TimeInterval = 120
 
     /// Every record of `file` that did not meet its expectation.
     func run(_ file: SQLLogicTestFile) throws -> [SQLLogicTestFailure] {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("lode-slt-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let lake = directory + "/lake", files = directory + "/files"
+        try FileManager.default.createDirectory(atPath: lake, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.createDirectory(atPath: directory + "/files", withIntermediateDirectories: true)
-        let database = try openDatabase(directory + "/lake")
-        return file.records.compactMap { record in
-            check(record, in: file, database: database, directory: directory + "/files")
+        let database = try openDatabase(lake)
+        var failures: [SQLLogicTestFailure] = []
+        for record in file.records {
+            let sql = record.sql.replacingOccurrences(of: Self.testDirectoryPlaceholder, with: files)
+                .replacingOccurrences(of: Self.lakeDirectoryPlaceholder, with: lake)
+            guard let outcome = run(sql, on: database) else {
+                failures.append(SQLLogicTestFailure(path: file.path, line: record.line, sql: record.sql,
+                                                    problem: "did not finish within \(Int(timeout)) s; the rest of the file is skipped",
+                                                    expected: [], actual: []))
+                break
+            }
+            if let failure = check(record, outcome: outcome, path: file.path) { failures.append(failure) }
         }
+        return failures
     }
 
-    func check(_ record: SQLLogicTestRecord, in file: SQLLogicTestFile, database: SQLLogicTestDatabase,
-               directory: String) -> SQLLogicTestFailure? {
-        let sql = record.sql.replacingOccurrences(of: Self.testDirectoryPlaceholder, with: directory)
+    /// The statement's outcome, or nil when it runs longer than ``timeout``.
+    private func run(_ sql: String, on database: SQLLogicTestDatabase) -> Result<SQLLogicTestResult, Error>? {
+        let box = OutcomeBox()
+        let done = DispatchSemaphore(value: 0)
+        let unchecked = UncheckedDatabase(database: database)
+        Thread.detachNewThread {
+            box.outcome = Result { try unchecked.database.run(sql) }
+            done.signal()
+        }
+        return done.wait(timeout: .now() + timeout) == .success ? box.outcome : nil
+    }
+
+    func check(_ record: SQLLogicTestRecord, outcome: Result<SQLLogicTestResult, Error>,
+               path: String) -> SQLLogicTestFailure? {
         func failure(_ problem: String, expected: [String] = [], actual: [String] = []) -> SQLLogicTestFailure {
-            SQLLogicTestFailure(path: file.path, line: record.line, sql: record.sql, problem: problem,
+            SQLLogicTestFailure(path: path, line: record.line, sql: record.sql, problem: problem,
                                 expected: expected, actual: actual)
         }
-        let outcome = Result { try database.run(sql) }
         switch (record.kind, outcome) {
         case (.statementOK, .success):
             return nil
@@ -111,4 +136,13 @@ struct SQLLogicTestRunner {
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".slt") }.sorted().map { root + "/" + $0 }
     }
+}
+
+/// The outcome handed from the statement's thread back to the runner.
+private final class OutcomeBox: @unchecked Sendable {
+    var outcome: Result<SQLLogicTestResult, Error>?
+}
+
+private struct UncheckedDatabase: @unchecked Sendable {
+    let database: SQLLogicTestDatabase
 }
