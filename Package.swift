@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "LodeCore"),
@@ -36,7 +37,8 @@ let package = Package(
         ),
         .target(
             name: "LodePipeline",
-            dependencies: ["LodeCore", "LodeEngine", "LodeFormats", "LodeSQL", "LodePlan", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LodeCore", "LodeEngine", "LodeFormats", "LodeSQL", "LodePlan",
+                           .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "lode",
