@@ -4,7 +4,7 @@ public func closestName(to name: String, in candidates: [String]) -> String? {
     var best: (String, Int)?
     for candidate in candidates {
         let d = editDistance(target, Array(candidate.lowercased()))
-        if d <= max(1, target.count / 3), best == nil || d < best!.1 { best = (candidate, d) }
+        if d <= (target.count <= 3 ? 1 : max(2, target.count / 3)), best == nil || d < best!.1 { best = (candidate, d) }
     }
     return best?.0
 }
