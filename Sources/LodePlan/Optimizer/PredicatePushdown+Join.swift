@@ -1,0 +1,53 @@
+import LodeCore
+
+extension PredicatePushdown {
+    /// Which input of a join a conjunct reads.
+    enum JoinSide { case left, right, both }
+
+    /// Pushes the conjuncts above a join (`predicates`) and those of its condition into its
+    /// inputs where the join kind allows, keeping the others in the condition or above.
+    func pushJoin(_ join: Join, _ predicates: [BoundExpression]) -> LogicalPlan {
+        var n = join
+        let leftIDs = n.left.columnIDs
+        let rightIDs = n.right.columnIDs
+        func side(_ p: BoundExpression) -> JoinSide {
+            let refs = p.referencedColumns
+            if refs.isSubset(of: leftIDs) { return .left }
+            if refs.isSubset(of: rightIDs) { return .right }
+            return .both
+        }
+        func movable(_ p: BoundExpression) -> Bool { !p.containsSubquery && !p.isVolatile }
+
+        var toLeft: [BoundExpression] = []
+        var toRight: [BoundExpression] = []
+        var condition: [BoundExpression] = []
+        var above: [BoundExpression] = []
+        let on = n.condition?.conjuncts ?? []
+
+        for p in predicates {
+            guard movable(p) else { above.append(p); continue }
+            switch (n.kind, side(p)) {
+            case (.inner, .left): toLeft.append(p)
+            case (.inner, .right): toRight.append(p)
+            case (.inner, .both): condition.append(p)
+            case (.left, .left), (.semi, .left), (.anti, .left), (.mark, .left), (.single, .left): toLeft.append(p)
+            case (.right, .right): toRight.append(p)
+            default: above.append(p)
+            }
+        }
+        for p in on {
+            guard movable(p) else { condition.append(p); continue }
+            switch (n.kind, side(p)) {
+            case (.inner, .left), (.semi, .left): toLeft.append(p)
+            case (.inner, .right), (.semi, .right), (.left, .right), (.anti, .right), (.mark, .right), (.single, .right):
+                toRight.append(p)
+            case (.right, .left): toLeft.append(p)
+            default: condition.append(p)
+            }
+        }
+        n.left = push(n.left, toLeft)
+        n.right = push(n.right, toRight)
+        n.condition = BoundExpression.conjunction(condition)
+        return LogicalPlan.join(n).filtered(by: above)
+    }
+}
