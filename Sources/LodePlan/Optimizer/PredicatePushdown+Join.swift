@@ -17,6 +17,7 @@ extension PredicatePushdown {
             return .both
         }
         func movable(_ p: BoundExpression) -> Bool { !p.containsSubquery && !p.isVolatile }
+        n.kind = strengthened(n.kind, predicates, leftIDs, rightIDs)
 
         var toLeft: [BoundExpression] = []
         var toRight: [BoundExpression] = []
@@ -49,5 +50,19 @@ extension PredicatePushdown {
         n.right = push(n.right, toRight)
         n.condition = BoundExpression.conjunction(condition)
         return LogicalPlan.join(n).filtered(by: above)
+    }
+
+    /// An outer join whose NULL-padded rows a conjunct above would drop, made inner (or
+    /// one-sided for a full join).
+    func strengthened(_ kind: JoinKind, _ predicates: [BoundExpression], _ leftIDs: Set<ColumnID>, _ rightIDs: Set<ColumnID>) -> JoinKind {
+        let rejectsLeft = predicates.contains { $0.rejectsNulls(of: leftIDs) }
+        let rejectsRight = predicates.contains { $0.rejectsNulls(of: rightIDs) }
+        switch kind {
+        case .left where rejectsRight, .right where rejectsLeft: return .inner
+        case .full where rejectsLeft && rejectsRight: return .inner
+        case .full where rejectsLeft: return .left
+        case .full where rejectsRight: return .right
+        default: return kind
+        }
     }
 }

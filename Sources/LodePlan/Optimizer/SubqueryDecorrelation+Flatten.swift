@@ -4,8 +4,11 @@ extension SubqueryDecorrelation {
     /// The subquery's plan without outer references, and the correlated conjuncts pulled
     /// out of it (over outer columns and the returned plan's columns).
     func flatten(_ s: BoundSubquery, _ context: OptimizerContext) throws -> (LogicalPlan, [BoundExpression]) {
-        let plan = try rewrite(s.plan, context: context)
-        let outer = Set(s.outerColumns.map(\.id))
+        try flatten(try rewrite(s.plan, context: context), outer: Set(s.outerColumns.map(\.id)))
+    }
+
+    /// `plan` (already free of subqueries) without references to `outer`, and the conjuncts pulled out.
+    func flatten(_ plan: LogicalPlan, outer: Set<ColumnID>) throws -> (LogicalPlan, [BoundExpression]) {
         guard !outer.isEmpty, plan.reads(outer) else { return (plan, []) }
         let (flat, correlated) = try pullUp(plan, outer)
         let available = flat.columnIDs.union(outer)

@@ -16,7 +16,7 @@ extension SubqueryDecorrelation {
         if !outer.isEmpty, plan.reads(outer), let grouped = try groupedScalar(plan, value, outer, input, context) {
             return grouped
         }
-        let (right, conditions) = try flatten(s, context)
+        let (right, conditions) = try flatten(plan, outer: outer)
         let join = Join(kind: .single, left: input, right: right, condition: .conjunction(conditions))
         try checkResolved(join)
         return (.join(join), value.reference)

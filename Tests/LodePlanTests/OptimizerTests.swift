@@ -1,0 +1,84 @@
+import XCTest
+import LodeCore
+@testable import LodePlan
+
+final class OptimizerTests: XCTestCase {
+    /// TPC-H Q5: six comma-joined tables with the join conditions in WHERE.
+    func q5(_ q: PlanDSL) -> LogicalPlan {
+        let customer = q.scan(FakeTable("customer", [("c_custkey", .int32), ("c_nationkey", .int32), ("c_name", .string)], rows: 150_000))
+        let orders = q.scan(FakeTable("orders", [("o_orderkey", .int32), ("o_custkey", .int32), ("o_orderdate", .date)], rows: 1_500_000))
+        let lineitem = q.scan(FakeTable("lineitem", [("l_orderkey", .int32), ("l_suppkey", .int32), ("l_extendedprice", .int64),
+                                                     ("l_discount", .int64), ("l_comment", .string)], rows: 6_000_000))
+        let supplier = q.scan(FakeTable("supplier", [("s_suppkey", .int32), ("s_nationkey", .int32)], rows: 10_000))
+        let nation = q.scan(FakeTable("nation", [("n_nationkey", .int32), ("n_name", .string), ("n_regionkey", .int32)], rows: 25))
+        let region = q.scan(FakeTable("region", [("r_regionkey", .int32), ("r_name", .string)], rows: 5))
+        let from = q.cross(customer, orders, lineitem, supplier, nation, region)
+        let date = { (days: Int32) in BoundExpression.literal(.date(days), .date) }
+        let predicate = and(
+            eq(col(customer, "c_custkey"), col(orders, "o_custkey")), eq(col(lineitem, "l_orderkey"), col(orders, "o_orderkey")),
+            eq(col(lineitem, "l_suppkey"), col(supplier, "s_suppkey")), eq(col(customer, "c_nationkey"), col(supplier, "s_nationkey")),
+            eq(col(supplier, "s_nationkey"), col(nation, "n_nationkey")), eq(col(nation, "n_regionkey"), col(region, "r_regionkey")),
+            eq(col(region, "r_name"), str("ASIA")), call(">=", col(orders, "o_orderdate"), date(8766)),
+            call("<", col(orders, "o_orderdate"), date(9131)))
+        let revenue = BoundExpression.call("*", [col(lineitem, "l_extendedprice"),
+                                                  .call("-", [lit(1), col(lineitem, "l_discount")], .int64)], .int64)
+        let filtered = q.filter(from, predicate)
+        let grouped = q.aggregate(filtered, groups: ["n_name"], [("revenue", "sum", [revenue])])
+        return .sort(Sort(input: q.project(grouped, ["n_name", "revenue"]), keys: [SortKey(col(grouped, "revenue"), ascending: false)]))
+    }
+
+    func testQ5BecomesAConnectedJoinTreeWithFiltersInScans() throws {
+        let q = PlanDSL()
+        let plan = q5(q)
+        let optimized = try Optimizer().optimize(plan, context: q.context())
+        let text = optimized.explain()
+        XCTAssertFalse(text.contains("cross"), text)
+        XCTAssertFalse(text.contains("Filter:"), text)
+        XCTAssertFalse(text.contains("c_name") || text.contains("l_comment"), text)
+        XCTAssertEqual(optimized.columns, plan.columns)
+        XCTAssertEqual(text, """
+        Sort: revenue#22 DESC
+          Projection: n_name#21, revenue#22
+            Aggregate: groups=[n_name#14 AS n_name#21] aggregates=[sum(l_extendedprice#8 * (1 - l_discount#9)) AS revenue#22]
+              Join: inner on (l_orderkey#6 = o_orderkey#3) AND (l_suppkey#7 = s_suppkey#11)
+                Scan: lineitem columns=[l_orderkey#6, l_suppkey#7, l_extendedprice#8, l_discount#9]
+                Join: inner on o_custkey#4 = c_custkey#0
+                  Scan: orders columns=[o_orderkey#3, o_custkey#4, o_orderdate#5] filters=[o_orderdate#5 >= DATE '1994-01-01', o_orderdate#5 < DATE '1995-01-01']
+                  Join: inner on c_nationkey#1 = s_nationkey#12
+                    Scan: customer columns=[c_custkey#0, c_nationkey#1]
+                    Join: inner on s_nationkey#12 = n_nationkey#13
+                      Scan: supplier columns=[s_suppkey#11, s_nationkey#12]
+                      Join: inner on n_regionkey#15 = r_regionkey#16
+                        Scan: nation columns=[n_nationkey#13, n_name#14, n_regionkey#15]
+                        Scan: region columns=[r_regionkey#16, r_name#17] filters=[r_name#17 = 'ASIA']
+        """)
+    }
+
+    func testOutputColumnsArePreservedByEveryDefaultRule() throws {
+        let q = PlanDSL()
+        let t = q.scan("t", ["a", "b", "c"])
+        let u = q.scan("u", ["d", "e"], rows: 10)
+        let joined = q.join(.inner, t, u, eq(col(t, "a"), col(u, "d")))
+        let plan = q.limit(q.sort(q.project(q.filter(joined, eq(col(t, "b"), lit(1))), ["e", "a", "c"]), ["a"]), 5)
+        let optimized = try Optimizer().optimize(plan, context: q.context())
+        XCTAssertEqual(optimized.columns, plan.columns)
+        XCTAssertEqual(optimized.explain(), """
+        Projection: e#4, a#0, c#2
+          Sort: a#0 ASC limit=5
+            Join: inner on a#0 = d#3
+              Scan: t columns=[a#0, b#1, c#2] filters=[b#1 = 1]
+              Scan: u columns=[d#3, e#4]
+        """)
+    }
+
+    func testRuleChangingOutputColumnsIsAnInternalError() {
+        struct DropColumns: OptimizerRule {
+            var name: String { "drop" }
+            func rewrite(_ plan: LogicalPlan, context: OptimizerContext) throws -> LogicalPlan { .empty([]) }
+        }
+        let q = PlanDSL()
+        XCTAssertThrowsError(try Optimizer(rules: [DropColumns()]).optimize(q.scan("t", ["a"]), context: q.context())) { error in
+            XCTAssertEqual((error as? PlanError)?.kind, .internal)
+        }
+    }
+}
