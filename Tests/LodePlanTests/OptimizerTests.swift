@@ -37,20 +37,19 @@ final class OptimizerTests: XCTestCase {
         XCTAssertFalse(text.contains("c_name") || text.contains("l_comment"), text)
         XCTAssertEqual(optimized.columns, plan.columns)
         XCTAssertEqual(text, """
-        Sort: revenue#22 DESC
-          Projection: n_name#21, revenue#22
-            Aggregate: groups=[n_name#14 AS n_name#21] aggregates=[sum(l_extendedprice#8 * (1 - l_discount#9)) AS revenue#22]
-              Join: inner on (l_orderkey#6 = o_orderkey#3) AND (l_suppkey#7 = s_suppkey#11)
-                Scan: lineitem columns=[l_orderkey#6, l_suppkey#7, l_extendedprice#8, l_discount#9]
-                Join: inner on o_custkey#4 = c_custkey#0
-                  Scan: orders columns=[o_orderkey#3, o_custkey#4, o_orderdate#5] filters=[o_orderdate#5 >= DATE '1994-01-01', o_orderdate#5 < DATE '1995-01-01']
-                  Join: inner on c_nationkey#1 = s_nationkey#12
-                    Scan: customer columns=[c_custkey#0, c_nationkey#1]
-                    Join: inner on s_nationkey#12 = n_nationkey#13
-                      Scan: supplier columns=[s_suppkey#11, s_nationkey#12]
-                      Join: inner on n_regionkey#15 = r_regionkey#16
-                        Scan: nation columns=[n_nationkey#13, n_name#14, n_regionkey#15]
-                        Scan: region columns=[r_regionkey#16, r_name#17] filters=[r_name#17 = 'ASIA']
+        Sort: revenue#19 DESC
+          Aggregate: groups=[n_name#14 AS n_name#18] aggregates=[sum(l_extendedprice#8 * (1 - l_discount#9)) AS revenue#19]
+            Join: inner on (l_orderkey#6 = o_orderkey#3) AND (l_suppkey#7 = s_suppkey#11)
+              Scan: lineitem columns=[l_orderkey#6, l_suppkey#7, l_extendedprice#8, l_discount#9]
+              Join: inner on c_custkey#0 = o_custkey#4
+                Join: inner on c_nationkey#1 = s_nationkey#12
+                  Scan: customer columns=[c_custkey#0, c_nationkey#1]
+                  Join: inner on s_nationkey#12 = n_nationkey#13
+                    Scan: supplier columns=[s_suppkey#11, s_nationkey#12]
+                    Join: inner on n_regionkey#15 = r_regionkey#16
+                      Scan: nation columns=[n_nationkey#13, n_name#14, n_regionkey#15]
+                      Scan: region columns=[r_regionkey#16, r_name#17] filters=[r_name#17 = 'ASIA']
+                Scan: orders columns=[o_orderkey#3, o_custkey#4, o_orderdate#5] filters=[o_orderdate#5 >= DATE '1994-01-01', o_orderdate#5 < DATE '1995-01-01']
         """)
     }
 
@@ -80,5 +79,31 @@ final class OptimizerTests: XCTestCase {
         XCTAssertThrowsError(try Optimizer(rules: [DropColumns()]).optimize(q.scan("t", ["a"]), context: q.context())) { error in
             XCTAssertEqual((error as? PlanError)?.kind, .internal)
         }
+    }
+
+    /// TPC-H Q17 through every default rule: the decorrelated aggregate's left join turns
+    /// inner under the `<` filter and is joined to the filtered part first.
+    func testQ17DecorrelatesAndPushesDown() throws {
+        let q = PlanDSL()
+        let lineitem = q.scan(FakeTable("lineitem", [("l_partkey", .int32), ("l_quantity", .int64), ("l_price", .int64)], rows: 6_000_000))
+        let part = q.scan(FakeTable("part", [("p_partkey", .int32), ("p_brand", .string)], rows: 200_000))
+        let inner = q.scan(FakeTable("lineitem", [("l_partkey", .int32), ("l_quantity", .int64), ("l_price", .int64)], rows: 6_000_000))
+        let average = q.aggregate(q.filter(inner, eq(col(inner, "l_partkey"), col(part, "p_partkey"))), groups: [],
+                                  [("avg", "avg", [col(inner, "l_quantity")])])
+        let scaled = q.project(average, [("x", call("*", lit(2), col(average, "avg")))])
+        let subquery = q.subquery(.scalar, scaled, outer: [column(part, "p_partkey")])
+        let predicate = and(eq(col(part, "p_partkey"), col(lineitem, "l_partkey")), eq(col(part, "p_brand"), str("Brand#23")),
+                            call("<", col(lineitem, "l_quantity"), subquery))
+        let total = q.aggregate(q.filter(q.cross(lineitem, part), predicate), groups: [], [("total", "sum", [col(lineitem, "l_price")])])
+        let optimized = try Optimizer().optimize(total, context: q.context())
+        XCTAssertEqual(optimized.explain(), """
+        Aggregate: groups=[] aggregates=[sum(l_price#2) AS total#10]
+          Join: inner on (p_partkey#3 = l_partkey#0) AND (l_quantity#1 < (2 * avg#8))
+            Scan: lineitem columns=[l_partkey#0, l_quantity#1, l_price#2]
+            Join: inner on p_partkey#3 = l_partkey#11
+              Aggregate: groups=[l_partkey#5 AS l_partkey#11] aggregates=[avg(l_quantity#6) AS avg#8]
+                Scan: lineitem columns=[l_partkey#5, l_quantity#6]
+              Scan: part columns=[p_partkey#3, p_brand#4] filters=[p_brand#4 = 'Brand#23']
+        """)
     }
 }

@@ -73,10 +73,9 @@ final class RuleProjectionPushdownTests: XCTestCase {
         let out = [PlanColumn(id: q.ids.next(), name: "x", type: .int32), PlanColumn(id: q.ids.next(), name: "y", type: .int32)]
         let union = LogicalPlan.setOperation(SetOperation(kind: .union, all: true, left: a, right: b, columns: out))
         assertOptimized(q.project(union, ["y"]), [ProjectionPushdown()], q, """
-        Projection: y#5
-          Union all: columns=[y#5]
-            Scan: a columns=[y#1]
-            Scan: b columns=[w#3]
+        Union all: columns=[y#5]
+          Scan: a columns=[y#1]
+          Scan: b columns=[w#3]
         """)
     }
 }
