@@ -123,4 +123,26 @@ final class RulePredicatePushdownTests: XCTestCase {
             Scan: b columns=[z#1]
         """)
     }
+
+    func testScanWithLimitDoesNotTakeFilters() {
+        let q = PlanDSL()
+        var t = q.scan("t", ["a"])
+        if case .scan(var s) = t { s.limit = 5; t = .scan(s) }
+        assertOptimized(q.filter(t, eq(col(t, "a"), lit(1))), [PredicatePushdown()], q, """
+        Filter: a#0 = 1
+          Scan: t columns=[a#0] limit=5
+        """)
+    }
+
+    func testSemiJoinConditionSidesMoveIntoInputs() {
+        let q = PlanDSL()
+        let a = q.scan("a", ["x"])
+        let b = q.scan("b", ["z"])
+        let semi = q.join(.semi, a, b, and(eq(col(a, "x"), col(b, "z")), eq(col(a, "x"), lit(1)), eq(col(b, "z"), lit(2))))
+        assertOptimized(semi, [PredicatePushdown()], q, """
+        Join: semi on x#0 = z#1
+          Scan: a columns=[x#0] filters=[x#0 = 1]
+          Scan: b columns=[z#1] filters=[z#1 = 2]
+        """)
+    }
 }

@@ -78,4 +78,17 @@ final class RuleProjectionPushdownTests: XCTestCase {
           Scan: b columns=[w#3]
         """)
     }
+
+    func testValuesDropUnreadColumnsButKeepOne() {
+        let q = PlanDSL()
+        let columns = [PlanColumn(id: q.ids.next(), name: "a", type: .int32), PlanColumn(id: q.ids.next(), name: "b", type: .int32)]
+        let values = LogicalPlan.values(Values(columns: columns, rows: [[lit(1), lit(2)], [lit(3), lit(4)]]))
+        assertOptimized(q.project(values, ["b"]), [ProjectionPushdown()], q, """
+        Values: columns=[b#1] rows=2
+        """)
+        assertOptimized(q.aggregate(values, groups: [], [("n", "count_star", [])]), [ProjectionPushdown()], q, """
+        Aggregate: groups=[] aggregates=[count(*) AS n#2]
+          Values: columns=[a#0] rows=2
+        """)
+    }
 }

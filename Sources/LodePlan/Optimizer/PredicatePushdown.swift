@@ -64,12 +64,12 @@ public struct PredicatePushdown: OptimizerRule {
             return LogicalPlan.setOperation(n).filtered(by: above)
         case .join(let n):
             return pushJoin(n, predicates)
-        case .scan(var n):
+        case .scan(var n) where n.limit == nil:
             let ids = Set(n.columns.map(\.id))
             let (into, above) = partition(predicates) { $0.referencedColumns.isSubset(of: ids) }
             n.filters += into
             return LogicalPlan.scan(n).filtered(by: above)
-        case .values, .limit, .sort:
+        case .scan, .values, .limit, .sort:
             return plan.withChildren(plan.children.map { push($0, []) }).filtered(by: predicates)
         }
     }

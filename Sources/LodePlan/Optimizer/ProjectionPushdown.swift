@@ -6,7 +6,7 @@ import LodeCore
 /// outputting columns nobody reads (operators find their inputs by id); only the root and
 /// the inputs of set operations are positional, and get a projection onto exactly their
 /// columns. Projections that only pass columns through are dropped. Scans, projections
-/// and aggregates keep at least one column so that they still carry a row count.
+/// aggregates and values keep at least one column so that they still carry a row count.
 public struct ProjectionPushdown: OptimizerRule {
     public var name: String { "projection_pushdown" }
 
@@ -26,7 +26,8 @@ public struct ProjectionPushdown: OptimizerRule {
             n.sourceIndices = keep.map { n.sourceIndices[$0] }
             return .scan(n)
         case .values(var n):
-            let keep = n.columns.indices.filter { required.contains(n.columns[$0].id) }
+            var keep = n.columns.indices.filter { required.contains(n.columns[$0].id) }
+            if keep.isEmpty, !n.columns.isEmpty { keep = [0] }
             n.columns = keep.map { n.columns[$0] }
             n.rows = n.rows.map { row in keep.map { row[$0] } }
             return .values(n)
