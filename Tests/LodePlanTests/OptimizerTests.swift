@@ -106,4 +106,41 @@ final class OptimizerTests: XCTestCase {
               Scan: part columns=[p_partkey#3, p_brand#4] filters=[p_brand#4 = 'Brand#23']
         """)
     }
+
+    /// TPC-H Q21: comma joins with EXISTS and NOT EXISTS over the same table.
+    func testQ21SemiAndAntiJoinsSitOverTheReorderedJoins() throws {
+        let q = PlanDSL()
+        let supplier = q.scan(FakeTable("supplier", [("s_suppkey", .int32), ("s_nationkey", .int32), ("s_name", .string)], rows: 10_000))
+        let l1 = q.scan(FakeTable("lineitem", [("l_orderkey", .int32), ("l_suppkey", .int32), ("l_late", .boolean)], rows: 6_000_000))
+        let orders = q.scan(FakeTable("orders", [("o_orderkey", .int32), ("o_status", .string)], rows: 1_500_000))
+        let nation = q.scan(FakeTable("nation", [("n_nationkey", .int32), ("n_name", .string)], rows: 25))
+        let outer = [column(l1, "l_orderkey"), column(l1, "l_suppkey")]
+        func correlated(_ late: Bool) -> LogicalPlan {
+            let l = q.scan(FakeTable("lineitem", [("l_orderkey", .int32), ("l_suppkey", .int32), ("l_late", .boolean)], rows: 6_000_000))
+            let conjuncts = [eq(col(l, "l_orderkey"), col(l1, "l_orderkey")), call("<>", col(l, "l_suppkey"), col(l1, "l_suppkey"))]
+            return q.project(q.filter(l, and(conjuncts + (late ? [col(l, "l_late")] : []))), ["l_orderkey"])
+        }
+        let predicate = and(eq(col(supplier, "s_suppkey"), col(l1, "l_suppkey")), eq(col(orders, "o_orderkey"), col(l1, "l_orderkey")),
+                            eq(col(orders, "o_status"), str("F")), col(l1, "l_late"),
+                            q.subquery(.exists, correlated(false), outer: outer),
+                            not(q.subquery(.exists, correlated(true), outer: outer)),
+                            eq(col(supplier, "s_nationkey"), col(nation, "n_nationkey")), eq(col(nation, "n_name"), str("SAUDI ARABIA")))
+        let from = q.filter(q.cross(supplier, l1, orders, nation), predicate)
+        let plan = q.aggregate(from, groups: ["s_name"], [("numwait", "count_star", [])])
+        let optimized = try Optimizer().optimize(plan, context: q.context())
+        XCTAssertEqual(optimized.explain(), """
+        Aggregate: groups=[s_name#2 AS s_name#16] aggregates=[count(*) AS numwait#17]
+          Join: anti on (l_orderkey#13 = l_orderkey#3) AND (l_suppkey#14 <> l_suppkey#4)
+            Join: semi on (l_orderkey#10 = l_orderkey#3) AND (l_suppkey#11 <> l_suppkey#4)
+              Join: inner on o_orderkey#6 = l_orderkey#3
+                Join: inner on s_suppkey#0 = l_suppkey#4
+                  Scan: lineitem columns=[l_orderkey#3, l_suppkey#4, l_late#5] filters=[l_late#5]
+                  Join: inner on s_nationkey#1 = n_nationkey#8
+                    Scan: supplier columns=[s_suppkey#0, s_nationkey#1, s_name#2]
+                    Scan: nation columns=[n_nationkey#8, n_name#9] filters=[n_name#9 = 'SAUDI ARABIA']
+                Scan: orders columns=[o_orderkey#6, o_status#7] filters=[o_status#7 = 'F']
+              Scan: lineitem columns=[l_orderkey#10, l_suppkey#11]
+            Scan: lineitem columns=[l_orderkey#13, l_suppkey#14, l_late#15] filters=[l_late#15]
+        """)
+    }
 }

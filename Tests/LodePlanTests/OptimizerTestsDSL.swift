@@ -129,6 +129,7 @@ func call(_ name: String, _ args: BoundExpression...) -> BoundExpression {
 }
 func eq(_ a: BoundExpression, _ b: BoundExpression) -> BoundExpression { .call("=", [a, b], .boolean) }
 func and(_ parts: BoundExpression...) -> BoundExpression { BoundExpression.conjunction(parts) ?? .trueLiteral }
+func and(_ parts: [BoundExpression]) -> BoundExpression { BoundExpression.conjunction(parts) ?? .trueLiteral }
 func not(_ e: BoundExpression) -> BoundExpression { .call("not", [e], .boolean) }
 
 /// Runs `rules` and compares the explained plan line by line.
