@@ -145,4 +145,24 @@ final class RulePredicatePushdownTests: XCTestCase {
           Scan: b columns=[z#1] filters=[z#1 = 2]
         """)
     }
+
+    /// TPC-H Q19: the join key shared by every arm is taken out of the `OR`, and each
+    /// input is filtered by what every arm requires of it.
+    func testDisjunctionAcrossJoinInputsYieldsKeyAndImpliedFilters() {
+        let q = PlanDSL()
+        let part = q.scan("part", ["p_partkey", "p_brand", "p_size"])
+        let lineitem = q.scan("lineitem", ["l_partkey", "l_quantity"])
+        let key = eq(col(part, "p_partkey"), col(lineitem, "l_partkey"))
+        func arm(_ brand: Int, _ quantity: Int) -> BoundExpression {
+            and(key, eq(col(part, "p_brand"), lit(brand)), call(">=", col(lineitem, "l_quantity"), lit(quantity)))
+        }
+        let predicate = BoundExpression.call("or", [arm(12, 1), arm(23, 10)], .boolean)
+        assertOptimized(q.filter(q.cross(part, lineitem), predicate), [PredicatePushdown()], q, """
+        Join: inner on (p_partkey#0 = l_partkey#3) AND (((p_brand#1 = 12) AND (l_quantity#4 >= 1)) OR ((p_brand#1 = 23) AND (l_quantity#4 >= 10)))
+          Scan: part columns=[p_partkey#0, p_brand#1, p_size#2] filters=[(p_brand#1 = 12) OR (p_brand#1 = 23)]
+          Scan: lineitem columns=[l_partkey#3, l_quantity#4] filters=[(l_quantity#4 >= 1) OR (l_quantity#4 >= 10)]
+        """)
+        XCTAssertEqual(BoundExpression.call("or", [col(part, "p_size"), and(col(part, "p_size"), col(part, "p_brand"))], .boolean)
+            .factoredConjuncts, [col(part, "p_size")])
+    }
 }

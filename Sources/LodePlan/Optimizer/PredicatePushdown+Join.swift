@@ -23,14 +23,17 @@ extension PredicatePushdown {
         var toRight: [BoundExpression] = []
         var condition: [BoundExpression] = []
         var above: [BoundExpression] = []
-        let on = n.condition?.conjuncts ?? []
+        let on = n.condition?.conjuncts.flatMap(\.factoredConjuncts) ?? []
 
         for p in predicates {
             guard movable(p) else { above.append(p); continue }
             switch (n.kind, side(p)) {
             case (.inner, .left): toLeft.append(p)
             case (.inner, .right): toRight.append(p)
-            case (.inner, .both): condition.append(p)
+            case (.inner, .both):
+                condition.append(p)
+                toLeft += p.impliedPredicate(over: leftIDs).map { [$0] } ?? []
+                toRight += p.impliedPredicate(over: rightIDs).map { [$0] } ?? []
             case (.left, .left), (.semi, .left), (.anti, .left), (.mark, .left), (.single, .left): toLeft.append(p)
             case (.right, .right): toRight.append(p)
             default: above.append(p)
@@ -43,12 +46,16 @@ extension PredicatePushdown {
             case (.inner, .right), (.semi, .right), (.left, .right), (.anti, .right), (.mark, .right), (.single, .right):
                 toRight.append(p)
             case (.right, .left): toLeft.append(p)
+            case (.inner, .both):
+                condition.append(p)
+                toLeft += p.impliedPredicate(over: leftIDs).map { [$0] } ?? []
+                toRight += p.impliedPredicate(over: rightIDs).map { [$0] } ?? []
             default: condition.append(p)
             }
         }
-        n.left = push(n.left, toLeft)
-        n.right = push(n.right, toRight)
-        n.condition = BoundExpression.conjunction(condition)
+        n.left = push(n.left, toLeft.uniqued())
+        n.right = push(n.right, toRight.uniqued())
+        n.condition = BoundExpression.conjunction(condition.uniqued())
         return LogicalPlan.join(n).filtered(by: above)
     }
 

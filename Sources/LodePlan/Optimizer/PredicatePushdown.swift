@@ -6,7 +6,9 @@ import LodeCore
 /// aggregates (group-key conjuncts only), windows (partition-key conjuncts only), sorts
 /// without a limit and set operations (into both inputs), go into join inputs and join
 /// conditions (a cross join with an equality becomes an inner join), and end in
-/// ``Scan/filters``, which the scan applies exactly. Conjuncts that cannot move stay in a
+/// ``Scan/filters``, which the scan applies exactly. Conjuncts common to every arm of an
+/// `OR` are taken out of it, and an `OR` across the inputs of an inner join also filters
+/// each input by what every arm requires of it (TPC-H Q19). Conjuncts that cannot move stay in a
 /// filter where they stopped.
 public struct PredicatePushdown: OptimizerRule {
     public var name: String { "predicate_pushdown" }
@@ -21,7 +23,7 @@ public struct PredicatePushdown: OptimizerRule {
     func push(_ plan: LogicalPlan, _ predicates: [BoundExpression]) -> LogicalPlan {
         switch plan {
         case .filter(let n):
-            return push(n.input, predicates + n.predicate.conjuncts)
+            return push(n.input, predicates + n.predicate.conjuncts.flatMap(\.factoredConjuncts))
         case .project(var n):
             let definitions = Dictionary(zip(n.columns.map(\.id), n.expressions), uniquingKeysWith: { a, _ in a })
             let (below, above) = partition(predicates) { p in
@@ -67,7 +69,7 @@ public struct PredicatePushdown: OptimizerRule {
         case .scan(var n) where n.limit == nil:
             let ids = Set(n.columns.map(\.id))
             let (into, above) = partition(predicates) { $0.referencedColumns.isSubset(of: ids) }
-            n.filters += into
+            n.filters = (n.filters + into).uniqued()
             return LogicalPlan.scan(n).filtered(by: above)
         case .scan, .values, .limit, .sort:
             return plan.withChildren(plan.children.map { push($0, []) }).filtered(by: predicates)
@@ -91,5 +93,13 @@ public struct PredicatePushdown: OptimizerRule {
         var map: [ColumnID: BoundExpression] = [:]
         for (output, input) in zip(outputs, inputs) { map[output.id] = input.reference }
         return map
+    }
+}
+
+extension Array where Element == BoundExpression {
+    /// The expressions without repeats, in first-seen order.
+    func uniqued() -> [BoundExpression] {
+        var seen: Set<BoundExpression> = []
+        return filter { seen.insert($0).inserted }
     }
 }
