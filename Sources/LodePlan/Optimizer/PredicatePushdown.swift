@@ -91,7 +91,9 @@ public struct PredicatePushdown: OptimizerRule {
     /// Replaces each output column of a set operation by the input's column at its position.
     func positional(_ outputs: [PlanColumn], _ inputs: [PlanColumn]) -> [ColumnID: BoundExpression] {
         var map: [ColumnID: BoundExpression] = [:]
-        for (output, input) in zip(outputs, inputs) { map[output.id] = input.reference }
+        for (output, input) in zip(outputs, inputs) {
+            map[output.id] = input.type == output.type ? input.reference : .cast(input.reference, to: output.type, isTry: false)
+        }
         return map
     }
 }

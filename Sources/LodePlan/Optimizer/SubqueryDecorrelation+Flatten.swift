@@ -1,13 +1,8 @@
 import LodeCore
 
 extension SubqueryDecorrelation {
-    /// The subquery's plan without outer references, and the correlated conjuncts pulled
-    /// out of it (over outer columns and the returned plan's columns).
-    func flatten(_ s: BoundSubquery, _ context: OptimizerContext) throws -> (LogicalPlan, [BoundExpression]) {
-        try flatten(try rewrite(s.plan, context: context), outer: Set(s.outerColumns.map(\.id)))
-    }
-
-    /// `plan` (already free of subqueries) without references to `outer`, and the conjuncts pulled out.
+    /// `plan` (its own subqueries already replaced) without references to `outer`, and the
+    /// correlated conjuncts pulled out of it (over `outer` and the returned plan's columns).
     func flatten(_ plan: LogicalPlan, outer: Set<ColumnID>) throws -> (LogicalPlan, [BoundExpression]) {
         guard !outer.isEmpty, plan.reads(outer) else { return (plan, []) }
         let (flat, correlated) = try pullUp(plan, outer)

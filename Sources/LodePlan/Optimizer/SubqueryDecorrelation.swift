@@ -88,14 +88,16 @@ public struct SubqueryDecorrelation: OptimizerRule {
     /// `IN` equality).
     func existenceJoin(_ kind: JoinKind, _ s: BoundSubquery, _ input: LogicalPlan, _ context: OptimizerContext,
                        markColumn: PlanColumn? = nil) throws -> LogicalPlan {
-        var (right, conditions) = try flatten(s, context)
+        var plan = try rewrite(s.plan, context: context)
+        if case .exists = s.kind { plan = trimmedForExists(plan) }
+        let (right, correlated) = try flatten(plan, outer: Set(s.outerColumns.map(\.id)))
+        var conditions = correlated
         if case .inSubquery(let value) = s.kind {
             guard !value.containsSubquery, let first = s.plan.columns.first else {
                 throw PlanError(.notImplemented, "IN with a subquery on both sides")
             }
             conditions.insert(.equality(value, first.reference), at: 0)
         }
-        if case .exists = s.kind { right = trimmedForExists(right) }
         let join = Join(kind: kind, left: input, right: right, condition: .conjunction(conditions), markColumn: markColumn)
         try checkResolved(join)
         return .join(join)
