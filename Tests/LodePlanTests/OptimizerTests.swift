@@ -143,4 +143,36 @@ final class OptimizerTests: XCTestCase {
             Scan: lineitem columns=[l_orderkey#13, l_suppkey#14, l_late#15] filters=[l_late#15]
         """)
     }
+
+    /// TPC-H Q2: `ps_supplycost = (SELECT min(ps_supplycost) FROM partsupp, supplier WHERE p_partkey = ps_partkey AND ...)`.
+    func testQ2CorrelatedMinimumJoinsTheOuterJoinTree() throws {
+        let q = PlanDSL()
+        let part = q.scan(FakeTable("part", [("p_partkey", .int32), ("p_size", .int32)], rows: 200_000))
+        let partsupp = q.scan(FakeTable("partsupp", [("ps_partkey", .int32), ("ps_suppkey", .int32), ("ps_supplycost", .int64)], rows: 800_000))
+        let supplier = q.scan(FakeTable("supplier", [("s_suppkey", .int32), ("s_name", .string)], rows: 10_000))
+        let ps2 = q.scan(FakeTable("partsupp", [("ps_partkey", .int32), ("ps_suppkey", .int32), ("ps_supplycost", .int64)], rows: 800_000))
+        let s2 = q.scan(FakeTable("supplier", [("s_suppkey", .int32), ("s_name", .string)], rows: 10_000))
+        let minimum = q.aggregate(q.filter(q.cross(ps2, s2), and(eq(col(part, "p_partkey"), col(ps2, "ps_partkey")),
+                                                                 eq(col(s2, "s_suppkey"), col(ps2, "ps_suppkey")))),
+                                  groups: [], [("min", "min", [col(ps2, "ps_supplycost")])])
+        let predicate = and(eq(col(part, "p_partkey"), col(partsupp, "ps_partkey")), eq(col(supplier, "s_suppkey"), col(partsupp, "ps_suppkey")),
+                            eq(col(part, "p_size"), lit(15)),
+                            eq(col(partsupp, "ps_supplycost"), q.subquery(.scalar, minimum, outer: [column(part, "p_partkey")])))
+        let plan = q.project(q.filter(q.cross(part, supplier, partsupp), predicate), ["s_name", "p_partkey"])
+        let optimized = try Optimizer().optimize(plan, context: q.context())
+        XCTAssertEqual(optimized.columns, plan.columns)
+        XCTAssertEqual(optimized.explain(), """
+        Projection: s_name#6, p_partkey#0
+          Join: inner on s_suppkey#5 = ps_suppkey#3
+            Join: inner on (p_partkey#0 = ps_partkey#2) AND (ps_supplycost#4 = min#12)
+              Scan: partsupp columns=[ps_partkey#2, ps_suppkey#3, ps_supplycost#4]
+              Join: inner on p_partkey#0 = ps_partkey#13
+                Aggregate: groups=[ps_partkey#7 AS ps_partkey#13] aggregates=[min(ps_supplycost#9) AS min#12]
+                  Join: inner on s_suppkey#10 = ps_suppkey#8
+                    Scan: partsupp columns=[ps_partkey#7, ps_suppkey#8, ps_supplycost#9]
+                    Scan: supplier columns=[s_suppkey#10]
+                Scan: part columns=[p_partkey#0, p_size#1] filters=[p_size#1 = 15]
+            Scan: supplier columns=[s_suppkey#5, s_name#6]
+        """)
+    }
 }
