@@ -175,4 +175,37 @@ final class OptimizerTests: XCTestCase {
             Scan: supplier columns=[s_suppkey#5, s_name#6]
         """)
     }
+
+    /// `SELECT x, x IN (SELECT y FROM u) FROM t` keeps the mark column through pruning.
+    func testMarkJoinColumnSurvivesPruning() throws {
+        let q = PlanDSL()
+        let t = q.scan("t", ["x", "unused"], rows: 100)
+        let u = q.scan("u", ["y", "other"], rows: 10)
+        let plan = q.project(t, [("x", col(t, "x")), ("found", q.subquery(.inSubquery(col(t, "x")), q.project(u, ["y"])))])
+        let optimized = try Optimizer().optimize(plan, context: q.context())
+        XCTAssertEqual(optimized.explain(), """
+        Projection: x#0, mark#5 AS found#4
+          Join: mark(mark#5) on x#0 = y#2
+            Scan: t columns=[x#0]
+            Scan: u columns=[y#2]
+        """)
+    }
+
+    /// TPC-H Q13: the ON filter of a left join goes into the orders scan, and the smaller
+    /// preserved side becomes the build side of a right join.
+    func testQ13LeftJoinBuildsOnTheSmallerSide() throws {
+        let q = PlanDSL()
+        let customer = q.scan(FakeTable("customer", [("c_custkey", .int32)], rows: 150_000))
+        let orders = q.scan(FakeTable("orders", [("o_orderkey", .int32), ("o_custkey", .int32), ("o_comment", .string)], rows: 1_500_000))
+        let on = and(eq(col(customer, "c_custkey"), col(orders, "o_custkey")),
+                     not(.call("like", [col(orders, "o_comment"), str("%special%requests%")], .boolean)))
+        let counts = q.aggregate(q.join(.left, customer, orders, on), groups: ["c_custkey"], [("c_count", "count", [col(orders, "o_orderkey")])])
+        let optimized = try Optimizer().optimize(counts, context: q.context())
+        XCTAssertEqual(optimized.explain(), """
+        Aggregate: groups=[c_custkey#0 AS c_custkey#4] aggregates=[count(o_orderkey#1) AS c_count#5]
+          Join: right on c_custkey#0 = o_custkey#2
+            Scan: orders columns=[o_orderkey#1, o_custkey#2, o_comment#3] filters=[NOT (o_comment#3 LIKE '%special%requests%')]
+            Scan: customer columns=[c_custkey#0]
+        """)
+    }
 }
