@@ -8,7 +8,7 @@ extension BoundExpression {
     }
 
     /// The `or` of `parts`, left-deep; `nil` when there are none.
-    public static func disjunction(_ parts: [BoundExpression]) -> BoundExpression? {
+    static func disjunction(_ parts: [BoundExpression]) -> BoundExpression? {
         guard var result = parts.first else { return nil }
         for part in parts.dropFirst() { result = .call("or", [result, part], .boolean) }
         return result
@@ -16,7 +16,7 @@ extension BoundExpression {
 
     /// The conjuncts of this expression with the conjuncts shared by every arm of an `or`
     /// taken out: `(a AND b) OR (a AND c)` → `[a, b OR c]`, `a OR (a AND b)` → `[a]`.
-    public var factoredConjuncts: [BoundExpression] {
+    var factoredConjuncts: [BoundExpression] {
         let arms = disjuncts.map(\.conjuncts)
         guard arms.count > 1, let first = arms.first else { return [self] }
         let common = first.filter { conjunct in arms.dropFirst().allSatisfy { $0.contains(conjunct) } }
@@ -30,7 +30,7 @@ extension BoundExpression {
     /// A predicate over `columns` only that holds whenever this `or` holds: the `or` of
     /// each arm's conjuncts over `columns` (`nil` when some arm has none). Filtering an
     /// input of a join by it early drops rows that no arm can accept.
-    public func impliedPredicate(over columns: Set<ColumnID>) -> BoundExpression? {
+    func impliedPredicate(over columns: Set<ColumnID>) -> BoundExpression? {
         let arms = disjuncts
         guard arms.count > 1 else { return nil }
         var implied: [BoundExpression] = []

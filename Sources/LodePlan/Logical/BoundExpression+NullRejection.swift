@@ -7,7 +7,7 @@ extension BoundExpression {
     ///
     /// A filter with such a conjunct above an outer join drops the rows the join padded
     /// with NULLs, so the join can be inner on that side.
-    public func rejectsNulls(of columns: Set<ColumnID>) -> Bool {
+    func rejectsNulls(of columns: Set<ColumnID>) -> Bool {
         switch self {
         case .call("and", let args, _): return args.contains { $0.rejectsNulls(of: columns) }
         case .call("or", let args, _): return !args.isEmpty && args.allSatisfy { $0.rejectsNulls(of: columns) }

@@ -143,3 +143,14 @@ func assertOptimized(_ plan: LogicalPlan, _ rules: [any OptimizerRule], _ dsl: P
         XCTFail("optimizing threw \(error)", file: file, line: line)
     }
 }
+
+final class OptimizerDSLTests: XCTestCase {
+    func testIdsFollowCreationOrderAndColumnsResolveByName() {
+        let q = PlanDSL()
+        let t = q.scan("t", ["a", "b"])
+        let p = q.project(t, [("c", call("+", col(t, "a"), lit(1)))])
+        XCTAssertEqual(t.columns.map(\.id), [ColumnID(0), ColumnID(1)])
+        XCTAssertEqual(column(p, "c").id, ColumnID(2))
+        XCTAssertEqual(col(t, "b"), .column(ColumnID(1), .int32))
+    }
+}
