@@ -183,4 +183,30 @@ final class DecorrelationTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("correlated subquery of this shape"), "\(error)")
         }
     }
+
+    func testCorrelatedScalarWithoutAggregateBecomesSingleJoinOnTheCorrelation() {
+        let q = PlanDSL()
+        let orders = q.scan("orders", ["o_custkey"])
+        let customer = q.scan("customer", ["c_custkey", "c_name"])
+        let name = q.project(q.filter(customer, eq(col(customer, "c_custkey"), col(orders, "o_custkey"))), ["c_name"])
+        let plan = q.project(orders, [("name", q.subquery(.scalar, name, outer: [column(orders, "o_custkey")]))])
+        assertOptimized(plan, rules, q, """
+        Projection: c_name#2 AS name#3
+          Join: single on c_custkey#1 = o_custkey#0
+            Scan: orders columns=[o_custkey#0]
+            Projection: c_name#2, c_custkey#1
+              Scan: customer columns=[c_custkey#1, c_name#2]
+        """)
+    }
+
+    func testCorrelatedAggregateOnANonEqualityIsNotImplemented() {
+        let q = PlanDSL()
+        let t = q.scan("t", ["x"])
+        let u = q.scan("u", ["y"])
+        let total = q.aggregate(q.filter(u, call("<", col(u, "y"), col(t, "x"))), groups: [], [("s", "sum", [col(u, "y")])])
+        let plan = q.project(t, [("s", q.subquery(.scalar, total, outer: [column(t, "x")]))])
+        XCTAssertThrowsError(try SubqueryDecorrelation().rewrite(plan, context: q.context())) { error in
+            XCTAssertEqual((error as? PlanError)?.kind, .notImplemented)
+        }
+    }
 }
