@@ -24,8 +24,10 @@ extension FunctionRegistry {
                 guard castsImplicitly(args[1], to: .int32) else { throw PlanError(.type, "round expects INT digits, got \(args[1])") }
             }
             let digits: [DataType] = args.count == 2 ? [.int32] : []
+            // DuckDB gives round(decimal, n) the scale n, known only from the constant; the
+            // scale is kept here and the value rounded to n digits.
             var result = value
-            if case .decimal(let p, _) = value { result = .decimal(precision: p, scale: 0) }
+            if case .decimal(let p, _) = value, args.count == 1 { result = .decimal(precision: p, scale: 0) }
             return ResolvedFunction(name: name, argumentTypes: [value] + digits, returnType: result)
         }
         table["sign"] = { name, args in try numericUnary(name, args) { _ in .int8 } }
