@@ -6,6 +6,8 @@ struct LikeExpression: PhysicalExpression {
     let value: any PhysicalExpression
     let pattern: any PhysicalExpression
     let escape: UInt8?
+    /// The escape argument when it is not a constant (read per row).
+    let escapeColumn: (any PhysicalExpression)?
     let caseInsensitive: Bool
     let compiled: LikePattern?
 
@@ -13,22 +15,20 @@ struct LikeExpression: PhysicalExpression {
 
     static func make(_ arguments: [any PhysicalExpression], caseInsensitive: Bool) throws -> LikeExpression {
         var escape: UInt8? = nil
+        var escapeColumn: (any PhysicalExpression)? = nil
         if arguments.count == 3 {
-            guard let literal = arguments[2] as? LiteralExpression, let text = literal.single as? BinaryArray else {
-                throw ExecutionError(.invalidInput, "LIKE escape must be a constant string")
-            }
-            if !text.isNull(0) {
-                let bytes = Array(text.bytes(at: 0))
-                guard bytes.count <= 1 else { throw ExecutionError(.invalidInput, "LIKE escape must be a single character") }
-                escape = bytes.first
+            if let literal = arguments[2] as? LiteralExpression, let text = literal.single as? BinaryArray {
+                if !text.isNull(0) { escape = try escapeCharacter(text.bytes(at: 0)) }
+            } else {
+                escapeColumn = arguments[2]
             }
         }
         var compiled: LikePattern? = nil
-        if let literal = arguments[1] as? LiteralExpression, let text = literal.single as? BinaryArray, !text.isNull(0) {
+        if escapeColumn == nil, let literal = arguments[1] as? LiteralExpression, let text = literal.single as? BinaryArray, !text.isNull(0) {
             let bytes = Array(text.bytes(at: 0))
             compiled = try LikePattern(caseInsensitive ? foldCase(bytes) : bytes, escape: escape)
         }
-        return LikeExpression(value: arguments[0], pattern: arguments[1], escape: escape,
+        return LikeExpression(value: arguments[0], pattern: arguments[1], escape: escape, escapeColumn: escapeColumn,
                               caseInsensitive: caseInsensitive, compiled: compiled)
     }
 
@@ -47,15 +47,22 @@ struct LikeExpression: PhysicalExpression {
                 return BooleanArray(storage: Array(repeating: false, count: batch.count), validity: Bitmap(count: batch.count, value: false))
             }
             let text = operand.isConstant ? (broadcast(text, count: batch.count) as? BinaryArray ?? text) : text
-            var last: ([UInt8], LikePattern)? = nil
+            let escapes = try escapeColumn.map { try $0.operand(batch) }
+            let escapeText = try escapes?.binary()
+            var last: ([UInt8], UInt8?, LikePattern)? = nil
             var failure: Error? = nil
             result = matchAll(text, count: patternCount == 1 && count == 1 ? 1 : batch.count) { i in
                 let bytes = Array(patternText.bytes(at: patterns.isConstant ? 0 : i))
                 let key = caseInsensitive ? LikeExpression.foldCase(bytes) : bytes
-                if let last, last.0 == key { return last.1 }
+                var rowEscape = escape
                 do {
-                    let compiled = try LikePattern(key, escape: escape)
-                    last = (key, compiled)
+                    if let escapes, let escapeText {
+                        let k = escapes.isConstant ? 0 : i
+                        rowEscape = escapeText.isNull(k) ? nil : try LikeExpression.escapeCharacter(escapeText.bytes(at: k))
+                    }
+                    if let last, last.0 == key, last.1 == rowEscape { return last.2 }
+                    let compiled = try LikePattern(key, escape: rowEscape)
+                    last = (key, rowEscape, compiled)
                     return compiled
                 } catch {
                     failure = error
@@ -84,6 +91,11 @@ struct LikeExpression: PhysicalExpression {
             }
         }
         return BooleanArray(storage: storage, validity: text.validity.map { $0.count == count ? $0 : $0.slice(0..<count) })
+    }
+
+    static func escapeCharacter(_ bytes: ArraySlice<UInt8>) throws -> UInt8? {
+        guard bytes.count <= 1 else { throw ExecutionError(.invalidInput, "LIKE escape must be a single character") }
+        return bytes.first
     }
 
     /// Lower-cased UTF-8 (ASCII directly, other text through Unicode case mapping).
