@@ -74,15 +74,11 @@ enum Arithmetic {
             case "+": return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) in a + b })
             case "-": return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) in a - b })
             case "*": return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) in a * b })
-            case "/":
+            case "/", "//":
+                // DuckDB's `//` on floating-point operands is plain division.
                 return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) -> T in
                     if b == 0 { throw divisionByZero() }
                     return a / b
-                })
-            case "//":
-                return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) -> T in
-                    if b == 0 { throw divisionByZero() }
-                    return (a / b).rounded(.down)
                 })
             case "%", "mod":
                 return KernelLoops.primitive(type, try KernelLoops.binary(x, y, count: count, zero: T.zero) { (a: T, b: T) -> T in

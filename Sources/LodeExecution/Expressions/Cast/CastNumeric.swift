@@ -59,7 +59,10 @@ enum CastNumeric {
         case .decimal(let p, let s):
             let factor = pow10(s), limit = DecimalScaling.power(p)
             return try Cast.convert(a, to: target, isTry: isTry) { (x: A) -> Int128? in
-                let scaled = (Double(x) * factor).rounded(.toNearestOrAwayFromZero)
+                // DuckDB nudges by 1e-9 toward the sign so that 2.675 → 2.68 despite binary error.
+                var scaled = Double(x) * factor
+                scaled += scaled > 0 ? 1e-9 : (scaled < 0 ? -1e-9 : 0)
+                scaled = scaled.rounded(.toNearestOrAwayFromZero)
                 guard scaled.isFinite, let v = Int128(exactly: scaled), v.magnitude < limit.magnitude else { return nil }
                 return v
             }

@@ -19,12 +19,11 @@ enum StringFunctions {
         table["substring"] = { types, _ in
             { args, count in
                 try RowKernels.text(args, count) { rows, row, out in
-                    let chars = UTF8Text.characterOffsets(rows.bytes(0, row))
-                    let length = types.count == 3 ? rows.int(2, row) : Int64(chars.count)
-                    let range = substringRange(start: rows.int(1, row), length: length, count: chars.count)
                     let bytes = rows.bytes(0, row)
-                    let base = bytes.startIndex
-                    out.append(contentsOf: bytes[(base + chars.offset(range.lowerBound))..<(base + chars.offset(range.upperBound))])
+                    let characters = UTF8Text.characterCount(bytes)
+                    let length = types.count == 3 ? rows.int(2, row) : Int64(characters)
+                    let range = substringRange(start: rows.int(1, row), length: length, count: characters)
+                    out.append(contentsOf: bytes[UTF8Text.byteIndex(of: range.lowerBound, in: bytes)..<UTF8Text.byteIndex(of: range.upperBound, in: bytes)])
                     return true
                 }
             }
@@ -253,6 +252,16 @@ enum UTF8Text {
         var starts: [Int]
         var count: Int { starts.count - 1 }
         func offset(_ character: Int) -> Int { starts[min(max(character, 0), starts.count - 1)] }
+    }
+
+    /// The index in `bytes` where code point `character` starts (`endIndex` past the end).
+    static func byteIndex(of character: Int, in bytes: ArraySlice<UInt8>) -> Int {
+        var seen = -1
+        for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
+            seen += 1
+            if seen == character { return i }
+        }
+        return bytes.endIndex
     }
 
     static func characterOffsets(_ bytes: ArraySlice<UInt8>) -> Offsets {

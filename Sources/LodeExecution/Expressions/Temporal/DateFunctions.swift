@@ -8,6 +8,11 @@ enum DateFunctions {
         var table: [String: ScalarKernels.Factory] = [:]
         table["date_part"] = { types, _ in
             { args, count in
+                if types[1] == .date, let part = try constantPart(args[0]) {
+                    return KernelLoops.primitive(.int64, try KernelLoops.unary(args[1], count: count, zero: Int64.zero) { (d: Int32) in
+                        part.extract(Instant(days: Int64(d), micros: 0))
+                    })
+                }
                 let read = try InstantReader.reader(args[1], types[1])
                 let part = try constantPart(args[0])
                 return try RowKernels.primitive(.int64, args, count) { rows, row in
