@@ -49,6 +49,13 @@ final class ExpressionVectorTests: XCTestCase {
         XCTAssertEqual(try run(e), [.int(100), .int(-1), .int(-1), .int(-25)])
     }
 
+    func testCaseBlendsTextArms() throws {
+        let e = BoundExpression.caseWhen([BoundWhen(condition: try Build.call("like", column(1), Build.text("%BRASS")), result: Build.text("brass")),
+                                          BoundWhen(condition: try Build.call(">", column(0), Build.int(-1)), result: column(1))],
+                                         otherwise: nil, .string)
+        XCTAssertEqual(try run(e), [.string("brass"), .string("abc"), .null, .null])
+    }
+
     func testInListNullSemantics() throws {
         XCTAssertEqual(try run(try Build.call("in", column(0), Build.int(1), Build.int(-4))), [.boolean(true), .boolean(false), .null, .boolean(true)])
         XCTAssertEqual(try run(try Build.call("in", column(0), Build.int(1), Build.null(.int32))), [.boolean(true), .null, .null, .null])

@@ -1,13 +1,17 @@
 import LodeCore
 
-/// `CASE WHEN c1 THEN r1 ... ELSE e END`: each arm's result is evaluated only on the rows
-/// that chose it, so `CASE WHEN x <> 0 THEN 1 / x END` never divides by zero.
+/// `CASE WHEN c1 THEN r1 ... ELSE e END`.
+///
+/// Arms are first evaluated over the whole batch and blended row by row (no copying of
+/// the batch); when that raises an error, each arm's result is evaluated again only on the
+/// rows that chose it, so `CASE WHEN x <> 0 THEN 1 / x END` never divides by zero.
 struct CaseExpression: PhysicalExpression {
     let arms: [(condition: any PhysicalExpression, result: any PhysicalExpression)]
     let otherwise: (any PhysicalExpression)?
     let type: DataType
 
     func evaluate(_ batch: RecordBatch) throws -> any ColumnArray {
+        if let result = blended(batch) { return result }
         var pieces: [(array: any ColumnArray, rows: [Int])] = []
         // Rows of `batch` still undecided, and the batch restricted to them.
         var remaining: [Int]? = nil

@@ -6,11 +6,22 @@ struct RowArguments {
     let operands: [Operand]
     let texts: [BinaryArray?]
     let validities: [Bitmap?]
+    /// Integer arguments widened once per batch.
+    let integers: [[Int64]?]
 
     init(_ operands: [Operand], count: Int) {
         self.operands = operands
         texts = operands.map { $0.array as? BinaryArray }
         validities = operands.map { $0.validity(count: count) }
+        integers = operands.map { operand -> [Int64]? in
+            switch operand.array {
+            case let a as PrimitiveArray<Int64>: return a.storage
+            case let a as PrimitiveArray<Int32>: return a.storage.map(Int64.init)
+            case let a as PrimitiveArray<Int16>: return a.storage.map(Int64.init)
+            case let a as PrimitiveArray<Int8>: return a.storage.map(Int64.init)
+            default: return nil
+            }
+        }
     }
 
     @inline(__always) func index(_ k: Int, _ row: Int) -> Int { operands[k].isConstant ? 0 : row }
@@ -37,14 +48,7 @@ struct RowArguments {
 
     /// An integer argument of any integer storage.
     @inline(__always) func int(_ k: Int, _ row: Int) -> Int64 {
-        let i = index(k, row)
-        switch operands[k].array {
-        case let a as PrimitiveArray<Int64>: return a.storage[i]
-        case let a as PrimitiveArray<Int32>: return Int64(a.storage[i])
-        case let a as PrimitiveArray<Int16>: return Int64(a.storage[i])
-        case let a as PrimitiveArray<Int8>: return Int64(a.storage[i])
-        default: return 0
-        }
+        integers[k]?[index(k, row)] ?? 0
     }
 
     @inline(__always) func double(_ k: Int, _ row: Int) -> Double {
