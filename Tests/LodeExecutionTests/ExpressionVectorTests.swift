@@ -75,6 +75,29 @@ final class ExpressionVectorTests: XCTestCase {
         XCTAssertEqual(try run(try Build.call("like", Build.text("10%"), Build.text("10!%"), Build.text("!"))), [t, t, t, t])
     }
 
+    func testLikeWithPatternColumn() throws {
+        let patterns = try run(try Build.call("like", Build.text("abc"), column(1)))
+        XCTAssertEqual(patterns, [.boolean(false), .boolean(true), .null, .boolean(false)])
+    }
+
+    func testNullifKeepsTheFirstArgumentsType() throws {
+        let e = try Build.call("nullif", column(0), Build.cast(Build.int(0), .int64))
+        XCTAssertEqual(e.type, .int32)
+        XCTAssertEqual(try run(e), [.int(1), .null, .null, .int(-4)])
+    }
+
+    func testSubstringAndYearOverColumns() throws {
+        let texts = BinaryArray(strings: ["héllo", "ab", nil, ""])
+        let batch = try RecordBatch(schema: Schema([Field("s", .string)]), columns: [texts])
+        let layout = ColumnLayout([PlanColumn(id: ColumnID(9), name: "s", type: .string)])
+        let e = try Build.call("substring", .column(ColumnID(9), .string), Build.int(2), Build.int(3))
+        XCTAssertEqual(try ExpressionCompiler.compile(e, layout: layout).evaluate(batch).values,
+                       [.string("éll"), .string("b"), .null, .string("")])
+        for days in stride(from: -200_000, through: 200_000, by: 97) {
+            XCTAssertEqual(YearTable.year(ofDays: Int32(days)), Temporal.civil(days: days).year, "\(days)")
+        }
+    }
+
     func testLogicIsThreeValued() throws {
         let isPositive = try Build.call(">", column(0), Build.int(0))
         let and = try Build.call("and", isPositive, Build.null(.boolean))

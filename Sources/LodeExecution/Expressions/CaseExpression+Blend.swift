@@ -30,19 +30,34 @@ extension CaseExpression {
     /// Row `i` of `sources[arm[i]]`; an arm index past the sources gives NULL.
     static func select(_ type: DataType, arm: [Int32], from sources: [any ColumnArray]) throws -> any ColumnArray {
         let count = arm.count
+        let validities = sources.map { $0.count == count ? $0.validity : Bitmap(count: count, value: false) }
         var validity = Bitmap(count: count, value: true)
+        var anyNull = false
         for i in 0..<count {
             let k = Int(arm[i])
-            if k >= sources.count || sources[k].count != count || sources[k].isNull(i) { validity[i] = false }
+            if k >= sources.count || !(validities[k].map { $0[i] } ?? true) {
+                validity[i] = false
+                anyNull = true
+            }
         }
         func fixed<T: FixedWidthValue>(_: T.Type) throws -> any ColumnArray {
             let typed = sources.map { $0 as? PrimitiveArray<T> }
             var storage = [T](repeating: .zero, count: count)
-            for i in 0..<count where validity[i] {
-                guard let source = typed[Int(arm[i])] else { throw ExecutionError(.internal, "CASE branch is not \(type)") }
-                storage[i] = source.storage[i]
+            if sources.count == 2, let a = typed[0], let b = typed[1], a.count == count, b.count == count {
+                a.storage.withUnsafeBufferPointer { x in
+                    b.storage.withUnsafeBufferPointer { y in
+                        storage.withUnsafeMutableBufferPointer { out in
+                            for i in 0..<count { out[i] = arm[i] == 0 ? x[i] : y[i] }
+                        }
+                    }
+                }
+            } else {
+                for i in 0..<count where validity[i] {
+                    guard let source = typed[Int(arm[i])] else { throw ExecutionError(.internal, "CASE branch is not \(type)") }
+                    storage[i] = source.storage[i]
+                }
             }
-            return PrimitiveArray(type, storage: storage, validity: validity)
+            return PrimitiveArray(type, storage: storage, validity: anyNull ? validity : nil)
         }
         switch type {
         case .int8: return try fixed(Int8.self)

@@ -47,7 +47,15 @@ struct InListExpression: PhysicalExpression {
             return BooleanArray(storage: found, validity: bits)
         }
         func fixed<T: FixedWidthValue>(_: T.Type) throws -> @Sendable (Operand, Int) throws -> BooleanArray {
-            let set = Set(try present.map { try Operand(array: $0, isConstant: true).primitive(T.self).storage[0] })
+            let values = try present.map { try Operand(array: $0, isConstant: true).primitive(T.self).storage[0] }
+            if values.count <= 8 {
+                return { operand, count in
+                    let a = try operand.primitive(T.self)
+                    let found = a.storage.withUnsafeBufferPointer { column in column.map { values.contains($0) } }
+                    return finish(found, a.validity)
+                }
+            }
+            let set = Set(values)
             return { operand, count in
                 let a = try operand.primitive(T.self)
                 let found = a.storage.withUnsafeBufferPointer { values in values.map { set.contains($0) } }

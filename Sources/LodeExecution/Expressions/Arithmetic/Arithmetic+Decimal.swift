@@ -28,6 +28,23 @@ enum DecimalArithmetic {
                     return r
                 })
             }
+        case "*" where precision <= 18:
+            // Both operands and the product fit 64 bits when the data respects its precision;
+            // values that do not take the 128-bit path.
+            let limit64 = Int64(truncatingIfNeeded: limit)
+            return { args, count in
+                KernelLoops.primitive(result, try KernelLoops.binary(args[0], args[1], count: count, zero: Int128.zero) { (a: Int128, b: Int128) -> Int128 in
+                    let x = Int64(truncatingIfNeeded: a), y = Int64(truncatingIfNeeded: b)
+                    if Int128(x) == a && Int128(y) == b {
+                        let (r, o) = x.multipliedReportingOverflow(by: y)
+                        guard !o, r.magnitude < limit64.magnitude else { throw overflow("*") }
+                        return Int128(r)
+                    }
+                    let (r, o) = a.multipliedReportingOverflow(by: b)
+                    guard !o, fits(r) else { throw overflow("*") }
+                    return r
+                })
+            }
         case "*":
             return { args, count in
                 KernelLoops.primitive(result, try KernelLoops.binary(args[0], args[1], count: count, zero: Int128.zero) { (a: Int128, b: Int128) -> Int128 in

@@ -27,20 +27,27 @@ struct LiteralExpression: PhysicalExpression {
         return value.description
     }
 
+    /// `value` as a one-row array of `type`: built in the value's own type, then cast.
     private static func singleRow(_ value: Value, _ type: DataType) throws -> any ColumnArray {
-        switch (value, type) {
-        case (.decimal(let d), .decimal(let p, let s)) where d.scale != s:
-            let rescaled = try DecimalScaling.rescale(d.unscaled, from: d.scale, to: s, precision: p)
-            return PrimitiveArray<Int128>(type, storage: [rescaled])
-        case (.string(let text), _) where type != .string && type != .binary:
-            return try Cast.apply(BinaryArray(strings: [text]), to: type, isTry: false)
-        case (.int(let i), .decimal(_, let s)):
-            return PrimitiveArray<Int128>(type, storage: [Int128(i) * Decimal128.powerOfTen(s)])
-        case (.date(let d), .timestamp(let unit, _)):
-            return PrimitiveArray<Int64>(type, storage: [Int64(d) * 86_400 * unit.perSecond])
-        default:
-            if let array = try? makeArray(type, [value]) { return array }
-            throw ExecutionError(.internal, "literal \(value) does not fit \(type)")
+        guard let natural = naturalType(of: value), natural != type else { return try makeArray(type, [value]) }
+        if case .decimal(let d) = value, case .decimal(let p, let s) = type {
+            return PrimitiveArray<Int128>(type, storage: [try DecimalScaling.rescale(d.unscaled, from: d.scale, to: s, precision: p)])
+        }
+        return try Cast.apply(makeArray(natural, [value]), to: type, isTry: false)
+    }
+
+    /// The type a boxed value carries by itself (`nil` for NULL and nested values).
+    private static func naturalType(of value: Value) -> DataType? {
+        switch value {
+        case .boolean: return .boolean
+        case .int: return .int64
+        case .double: return .float64
+        case .decimal(let d): return .decimal(precision: max(d.precision, 1), scale: d.scale)
+        case .string: return .string
+        case .binary: return .binary
+        case .date: return .date
+        case .timestamp(_, let unit, let utc): return .timestamp(unit, utc: utc)
+        case .null, .list, .struct, .map: return nil
         }
     }
 }

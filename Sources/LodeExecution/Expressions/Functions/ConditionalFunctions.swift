@@ -10,7 +10,8 @@ enum ConditionalFunctions {
                 let values = operands[0].materialized(count: count)
                 var validity = values.validity ?? Bitmap(count: count, value: true)
                 for i in 0..<count where same.storage[i] && !same.isNull(i) { validity[i] = false }
-                return try withValidity(values, validity)
+                let kept = try withValidity(values, validity)
+                return kept.dataType == result ? kept : try Cast.apply(kept, to: result, isTry: false)
             }
         },
         "greatest": { args, result in extreme(result, greatest: true) },

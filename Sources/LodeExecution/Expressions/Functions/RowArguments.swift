@@ -66,14 +66,22 @@ enum RowKernels {
                      _ body: (RowArguments, Int, inout [UInt8]) throws -> Bool) throws -> any ColumnArray {
         let rows = RowArguments(args, count: count)
         let n = rows.allConstant ? min(count, 1) : count
-        var builder = BinaryBuilder(.string, capacity: n)
-        var scratch: [UInt8] = []
+        let checkNulls = !nullsIn && rows.validities.contains { $0 != nil }
+        var bytes: [UInt8] = []
+        var offsets = [Int32](repeating: 0, count: n + 1)
+        var validity: Bitmap? = nil
         for row in 0..<n {
-            if !nullsIn && rows.anyNull(row) { builder.appendNull(); continue }
-            scratch.removeAll(keepingCapacity: true)
-            if try body(rows, row, &scratch) { builder.append(scratch) } else { builder.appendNull() }
+            let start = bytes.count
+            if !(checkNulls && rows.anyNull(row)), try body(rows, row, &bytes) {
+                guard bytes.count <= Int(Int32.max) else { throw ExecutionError(.outOfRange, "text column larger than 2 GiB") }
+            } else {
+                bytes.removeSubrange(start...)
+                if validity == nil { validity = Bitmap(count: n, value: true) }
+                validity?[row] = false
+            }
+            offsets[row + 1] = Int32(truncatingIfNeeded: bytes.count)
         }
-        let out = builder.finish()
+        let out = BinaryArray(.string, offsets: offsets, bytes: bytes, validity: validity)
         return n == count ? out : broadcast(out, count: count)
     }
 

@@ -18,7 +18,8 @@ enum StringFunctions {
         }
         table["substring"] = { types, _ in
             { args, count in
-                try RowKernels.text(args, count) { rows, row, out in
+                if let fast = try constantSubstring(args, count, hasLength: types.count == 3) { return fast }
+                return try RowKernels.text(args, count) { rows, row, out in
                     let bytes = rows.bytes(0, row)
                     let characters = UTF8Text.characterCount(bytes)
                     let length = types.count == 3 ? rows.int(2, row) : Int64(characters)
@@ -144,6 +145,37 @@ enum StringFunctions {
         }
         return table
     }()
+
+    /// `substring(column, constant, constant)`: one pass over the offsets and bytes.
+    static func constantSubstring(_ args: [Operand], _ count: Int, hasLength: Bool) throws -> (any ColumnArray)? {
+        guard !args[0].isConstant, args.dropFirst().allSatisfy({ $0.isConstant && !$0.isNullConstant }) else { return nil }
+        let text = try args[0].binary()
+        let rows = RowArguments(args, count: count)
+        let start = rows.int(1, 0), length = hasLength ? rows.int(2, 0) : Int64(Int32.max)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.bytes.count, count * Int(max(min(length, 64), 1))))
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        text.bytes.withUnsafeBufferPointer { source in
+            text.offsets.withUnsafeBufferPointer { sourceOffsets in
+                for row in 0..<count {
+                    let lo = Int(sourceOffsets[row]), hi = Int(sourceOffsets[row + 1])
+                    let value = UnsafeBufferPointer(rebasing: source[lo..<hi])
+                    var ascii = true
+                    for b in value where b >= 0x80 { ascii = false; break }
+                    if ascii {
+                        let range = substringRange(start: start, length: length, count: value.count)
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[range]))
+                    } else {
+                        let slice = ArraySlice(value)
+                        let range = substringRange(start: start, length: length, count: UTF8Text.characterCount(slice))
+                        bytes.append(contentsOf: slice[UTF8Text.byteIndex(of: range.lowerBound, in: slice)..<UTF8Text.byteIndex(of: range.upperBound, in: slice)])
+                    }
+                    offsets[row + 1] = Int32(truncatingIfNeeded: bytes.count)
+                }
+            }
+        }
+        return BinaryArray(.string, offsets: offsets, bytes: bytes, validity: text.validity)
+    }
 
     static func caseMapping(upper: Bool) -> Kernel {
         { args, count in

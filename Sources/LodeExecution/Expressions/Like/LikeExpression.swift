@@ -37,7 +37,9 @@ struct LikeExpression: PhysicalExpression {
         let text = try operand.binary()
         let count = operand.isConstant ? 1 : batch.count
         var result: BooleanArray
-        if let compiled {
+        if let compiled, !caseInsensitive {
+            result = BooleanArray(storage: compiled.matchColumn(text, count: count), validity: count == text.count ? text.validity : text.validity?.slice(0..<count))
+        } else if let compiled {
             result = matchAll(text, count: count) { _ in compiled }
         } else {
             let patterns = try pattern.operand(batch)
@@ -72,7 +74,7 @@ struct LikeExpression: PhysicalExpression {
             if let failure { throw failure }
             result = BooleanArray(storage: result.storage, validity: Validity.and(result.validity, patterns.isConstant ? nil : patternText.validity))
         }
-        return operand.isConstant && batch.count != 1 ? broadcast(result, count: batch.count) : result
+        return result.count != batch.count ? broadcast(result, count: batch.count) : result
     }
 
     private func matchAll(_ text: BinaryArray, count: Int, _ patternAt: (Int) -> LikePattern?) -> BooleanArray {

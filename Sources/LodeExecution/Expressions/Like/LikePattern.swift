@@ -1,4 +1,5 @@
 import Foundation
+import LodeCore
 
 /// A compiled `LIKE` pattern: `%` matches any run of characters, `_` one character, and
 /// the escape character makes the next one literal. Common shapes get a direct test.
@@ -63,6 +64,40 @@ struct LikePattern: Sendable {
                 && p.withUnsafeBytes { compareBytes(UnsafeRawBufferPointer(rebasing: text[(text.count - p.count)...]), $0) == 0 }
         case .contains(let p): return ByteSearch.find(p, in: text) != nil
         case .general(let tokens): return LikePattern.match(tokens, text)
+        }
+    }
+
+    /// Whether each of the first `count` values of `text` matches; one loop per shape.
+    func matchColumn(_ text: BinaryArray, count: Int) -> [Bool] {
+        text.bytes.withUnsafeBytes { bytes in
+            text.offsets.withUnsafeBufferPointer { offsets in
+                @inline(__always) func each(_ test: (Int, Int) -> Bool) -> [Bool] {
+                    [Bool](unsafeUninitializedCapacity: count) { out, initialized in
+                        for i in 0..<count { out.initializeElement(at: i, to: test(Int(offsets[i]), Int(offsets[i + 1]))) }
+                        initialized = count
+                    }
+                }
+                guard let base = bytes.baseAddress else { return each { lo, hi in matches(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])) } }
+                switch shape {
+                case .exact(let p):
+                    return p.withUnsafeBytes { pattern in
+                        guard let start = pattern.baseAddress else { return each { lo, hi in hi == lo } }
+                        return each { lo, hi in hi - lo == pattern.count && memcmp(base + lo, start, pattern.count) == 0 }
+                    }
+                case .prefix(let p):
+                    return p.withUnsafeBytes { pattern in
+                        guard let start = pattern.baseAddress else { return each { _, _ in true } }
+                        return each { lo, hi in hi - lo >= pattern.count && memcmp(base + lo, start, pattern.count) == 0 }
+                    }
+                case .suffix(let p):
+                    return p.withUnsafeBytes { pattern in
+                        guard let start = pattern.baseAddress else { return each { _, _ in true } }
+                        return each { lo, hi in hi - lo >= pattern.count && memcmp(base + hi - pattern.count, start, pattern.count) == 0 }
+                    }
+                default:
+                    return each { lo, hi in matches(UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])) }
+                }
+            }
         }
     }
 

@@ -72,3 +72,20 @@ enum InstantReader {
         }
     }
 }
+
+/// Year starts for 1700...2299, so the year of a date is a table step instead of a civil
+/// conversion.
+enum YearTable {
+    static let firstYear = 1700
+    static let starts: [Int32] = (1700...2300).map { Int32(Temporal.days(year: $0, month: 1, day: 1)) }
+
+    @inline(__always)
+    static func year(ofDays days: Int32) -> Int {
+        guard let first = starts.first, let last = starts.last, days >= first, days < last else {
+            return Temporal.civil(days: Int(days)).year
+        }
+        var k = Int(days - first) / 366
+        while k + 1 < starts.count && starts[k + 1] <= days { k += 1 }
+        return firstYear + k
+    }
+}

@@ -8,6 +8,11 @@ enum DateFunctions {
         var table: [String: ScalarKernels.Factory] = [:]
         table["date_part"] = { types, _ in
             { args, count in
+                if types[1] == .date, let part = try constantPart(args[0]), part == .year {
+                    return KernelLoops.primitive(.int64, try KernelLoops.unary(args[1], count: count, zero: Int64.zero) { (d: Int32) in
+                        Int64(YearTable.year(ofDays: d))
+                    })
+                }
                 if types[1] == .date, let part = try constantPart(args[0]) {
                     return KernelLoops.primitive(.int64, try KernelLoops.unary(args[1], count: count, zero: Int64.zero) { (d: Int32) in
                         part.extract(Instant(days: Int64(d), micros: 0))
@@ -27,7 +32,7 @@ enum DateFunctions {
                 if part == .year, types[0] == .date {
                     return { args, count in
                         KernelLoops.primitive(.int64, try KernelLoops.unary(args[0], count: count, zero: Int64.zero) { (d: Int32) in
-                            Int64(Temporal.civil(days: Int(d)).year)
+                            Int64(YearTable.year(ofDays: d))
                         })
                     }
                 }
