@@ -89,4 +89,26 @@ final class ExpressionDuckDBMoreTests: XCTestCase {
         ]
         for (sql, expression, expected) in cases { XCTAssertEqual(try Build.render(expression), expected, sql) }
     }
+
+    func testNullSemanticsMatchDuckDB() throws {
+        typealias B = Build
+        let evaluator = ExecutionConstantEvaluator()
+        let cases: [(String, BoundExpression, Value)] = [
+            ("greatest(1, NULL, 3)", try B.call("greatest", B.int(1), B.null(.int32), B.int(3)), .int(3)),
+            ("least(NULL::int, NULL)", try B.call("least", B.null(.int32), B.null(.int32)), .null),
+            ("concat_ws(NULL, 'a')", try B.call("concat_ws", B.null(.string), B.text("a")), .null),
+            ("nullif(NULL, 1)", try B.call("nullif", B.null(.int32), B.int(1)), .null),
+            ("'abc' like NULL", try B.call("like", B.text("abc"), B.null(.string)), .null),
+            ("NULL in (1, 2)", try B.call("in", B.null(.int32), B.int(1), B.int(2)), .null),
+            ("1 in (NULL, 1)", try B.call("in", B.int(1), B.null(.int32), B.int(1)), .boolean(true)),
+            ("2 in (NULL, 1)", try B.call("in", B.int(2), B.null(.int32), B.int(1)), .null),
+            ("regexp_matches(NULL, 'a')", try B.call("regexp_matches", B.null(.string), B.text("a")), .null),
+            ("substring('abc', NULL, 1)", try B.call("substring", B.text("abc"), B.null(.int64), B.int(1)), .null),
+            ("date_part('year', NULL::date)", try B.call("date_part", B.text("year"), B.null(.date)), .null),
+            ("strftime(NULL::date, '%Y')", try B.call("strftime", B.null(.date), B.text("%Y")), .null),
+            ("concat(NULL, NULL)", try B.call("concat", B.null(.string), B.null(.string)), .string("")),
+            ("coalesce(NULL, NULL, 2)", try B.call("coalesce", B.null(.int32), B.null(.int32), B.int(2)), .int(2)),
+        ]
+        for (sql, expression, expected) in cases { XCTAssertEqual(try evaluator.evaluate(expression), expected, sql) }
+    }
 }
