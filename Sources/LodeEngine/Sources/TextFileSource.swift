@@ -10,8 +10,8 @@ import LodePlan
 /// let source = try TextFileSource(paths: ["raw/*.csv"], format: .csv, options: options)
 /// ```
 ///
-/// The schema is `options.schema` or inferred from the first file; every file is read
-/// into it. NDJSON covers both newline-delimited JSON and files holding one JSON array
+/// The schema is `options.schema`, or inferred from the files (the first
+/// ``TextSchemaInference/maxFiles`` of them) and merged; every file is read into it. NDJSON covers both newline-delimited JSON and files holding one JSON array
 /// (``NDJSONReadOptions/format``). A scan hands whole files to its streams.
 public final class TextFileSource: TableSource {
     public let displayName: String
@@ -34,8 +34,7 @@ public final class TextFileSource: TableSource {
         if let schema = options.schema {
             self.schema = schema
         } else {
-            let first = files[0]
-            self.schema = try naming(first) { try openTableFile(first, format: format, options: options).schema }
+            self.schema = try TextSchemaInference.infer(files, format: format, options: options)
         }
         var fixed = options
         fixed.schema = schema
