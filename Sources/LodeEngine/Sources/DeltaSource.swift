@@ -20,7 +20,8 @@ public final class DeltaSource: TableSource {
     public let estimatedRowCount: Int?
     /// The version read.
     public var version: Int64 { snapshot.version }
-    let snapshot: Snapshot
+    /// The table state read: its files, schema and partition columns at ``version``.
+    public let snapshot: Snapshot
     /// The table folder, absolute.
     let root: String
     let metrics = ScanMetrics()
