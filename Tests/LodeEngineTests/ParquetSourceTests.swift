@@ -136,6 +136,9 @@ final class ParquetSourceTests: XCTestCase {
         XCTAssertEqual(ids, (0..<30).map { Value.int(Int64($0)) })
         let top = try ParquetSource(paths: [SourceTesting.fixture("parquet/parts/?.parquet")])
         XCTAssertEqual(top.files.count, 2)
+        XCTAssertEqual(try FileGlob.expand(SourceTesting.fixture("parquet/parts/**")).map { URL(fileURLWithPath: $0).lastPathComponent },
+                       ["a.parquet", "b.parquet", "notes.txt", "c.parquet"])
+        XCTAssertEqual(try FileGlob.expand(SourceTesting.fixture("parquet/part[s]/[ab].parquet")).count, 2)
     }
 
     func testListOfFiles() throws {

@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// Expands file name patterns on the local filesystem: `*` and `?` within one path
-/// component, `[abc]` sets, and `**` for any number of folders (none included).
+/// component, `[abc]` sets, and `**` for any number of folders (none included; a
+/// final `**` matches every file below).
 ///
 /// ```swift
 /// let files = try FileGlob.expand("lake/raw/**/*.parquet")   // sorted paths
@@ -55,7 +56,11 @@ enum FileGlob {
             if !remaining.isEmpty { walk(folder, remaining, into: &matches) }
             for name in entries(folder) where !name.hasPrefix(".") {
                 let path = join(folder, name)
-                if isFolder(path) { walk(path, rest, into: &matches) }
+                if isFolder(path) {
+                    walk(path, rest, into: &matches)
+                } else if remaining.isEmpty, isRegularFile(path) {
+                    matches.append(path)
+                }
             }
             return
         }
