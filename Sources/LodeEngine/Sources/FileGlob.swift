@@ -15,14 +15,14 @@ import Darwin
 ///
 /// Names starting with `.` match only a pattern that spells the dot. A pattern without
 /// wildcards names one file, which must exist.
-enum FileGlob {
+public enum FileGlob {
     /// Whether `text` holds a wildcard.
-    static func isPattern(_ text: String) -> Bool {
+    public static func isPattern(_ text: String) -> Bool {
         text.contains { $0 == "*" || $0 == "?" || $0 == "[" }
     }
 
     /// The regular files `pattern` matches, sorted; throws naming the pattern when none does.
-    static func expand(_ pattern: String) throws -> [String] {
+    public static func expand(_ pattern: String) throws -> [String] {
         guard !pattern.isEmpty else { throw EngineError(.invalidArgument, "empty file name or pattern") }
         guard isPattern(pattern) else {
             var isFolder: ObjCBool = false
