@@ -5,20 +5,29 @@ import LodeCore
 /// Every fixed-width type of up to 64 bits becomes one `Int64` word (integers, dates and
 /// timestamps widened, booleans 0 or 1, floats as the bits of a `Double` with `-0.0` and
 /// NaN made canonical), decimals stay `Int128`, strings and binaries keep their bytes, and
-/// nested values fall back to boxed ``Value``s. Null slots are marked in ``validity``;
+/// nested values fall back to boxed ``Value``s; ``form`` says which field holds them. Null slots are marked in ``validity``;
 /// their stored value is never read.
 struct KeyColumn {
-    enum Storage {
-        case words([Int64])
-        case wide([Int128])
-        /// `offsets` has `count + 1` entries starting at zero.
-        case bytes(offsets: [Int], data: [UInt8])
-        case boxed([Value])
+    /// Which of the storage fields holds the keys.
+    enum Form: Equatable {
+        /// ``words``.
+        case words
+        /// ``wide``.
+        case wide
+        /// ``offsets`` (`count + 1` entries from zero) into ``data``.
+        case bytes
+        /// ``boxed``.
+        case boxed
     }
 
     /// The type of the column the keys were read from, which ``materialize()`` restores.
     let type: DataType
-    var storage: Storage
+    let form: Form
+    var words: [Int64] = []
+    var wide: [Int128] = []
+    var offsets: [Int] = [0]
+    var data: [UInt8] = []
+    var boxed: [Value] = []
     /// Set for valid slots; `nil` when none is null.
     var validity: Bitmap?
     private(set) var count: Int
@@ -29,16 +38,16 @@ struct KeyColumn {
         validity = array.validity
         count = array.count
         switch array {
-        case let a as PrimitiveArray<Int64>: storage = .words(a.storage)
-        case let a as PrimitiveArray<Int32>: storage = .words(a.storage.map { Int64($0) })
-        case let a as PrimitiveArray<Int16>: storage = .words(a.storage.map { Int64($0) })
-        case let a as PrimitiveArray<Int8>: storage = .words(a.storage.map { Int64($0) })
-        case let a as PrimitiveArray<Double>: storage = .words(a.storage.map(KeyColumn.canonicalWord))
-        case let a as PrimitiveArray<Float>: storage = .words(a.storage.map { KeyColumn.canonicalWord(Double($0)) })
-        case let a as PrimitiveArray<Int128>: storage = .wide(a.storage)
-        case let a as BooleanArray: storage = .words(a.storage.map { $0 ? 1 : 0 })
-        case let a as BinaryArray: storage = .bytes(offsets: a.offsets.map { Int($0) }, data: a.bytes)
-        default: storage = .boxed(array.values)
+        case let a as PrimitiveArray<Int64>: form = .words; words = a.storage
+        case let a as PrimitiveArray<Int32>: form = .words; words = a.storage.map { Int64($0) }
+        case let a as PrimitiveArray<Int16>: form = .words; words = a.storage.map { Int64($0) }
+        case let a as PrimitiveArray<Int8>: form = .words; words = a.storage.map { Int64($0) }
+        case let a as PrimitiveArray<Double>: form = .words; words = a.storage.map(KeyColumn.canonicalWord)
+        case let a as PrimitiveArray<Float>: form = .words; words = a.storage.map { KeyColumn.canonicalWord(Double($0)) }
+        case let a as PrimitiveArray<Int128>: form = .wide; wide = a.storage
+        case let a as BooleanArray: form = .words; words = a.storage.map { $0 ? 1 : 0 }
+        case let a as BinaryArray: form = .bytes; offsets = a.offsets.map { Int($0) }; data = a.bytes
+        default: form = .boxed; boxed = array.values
         }
     }
 
@@ -48,10 +57,10 @@ struct KeyColumn {
         count = 0
         validity = nil
         switch type {
-        case .boolean, .int8, .int16, .int32, .int64, .float32, .float64, .date, .timestamp: storage = .words([])
-        case .decimal: storage = .wide([])
-        case .string, .binary: storage = .bytes(offsets: [0], data: [])
-        case .struct, .list, .map: storage = .boxed([])
+        case .boolean, .int8, .int16, .int32, .int64, .float32, .float64, .date, .timestamp: form = .words
+        case .decimal: form = .wide
+        case .string, .binary: form = .bytes
+        case .struct, .list, .map: form = .boxed
         }
     }
 
@@ -71,34 +80,29 @@ struct KeyColumn {
         guard !rows.isEmpty else { return }
         if validity != nil || source.validity != nil {
             var bits = validity ?? Bitmap(count: count, value: true)
-            bits.reserveCapacity(count + rows.count)
+            validity = nil
             for r in rows { bits.append(source.isValid(r)) }
             validity = bits
         }
-        switch (storage, source.storage) {
-        case (.words(var mine), .words(let theirs)):
-            storage = .words([])
-            theirs.withUnsafeBufferPointer { t in mine.append(contentsOf: rows.lazy.map { t[$0] }) }
-            storage = .words(mine)
-        case (.wide(var mine), .wide(let theirs)):
-            storage = .wide([])
-            mine.append(contentsOf: rows.lazy.map { theirs[$0] })
-            storage = .wide(mine)
-        case (.bytes(var offsets, var data), .bytes(let sourceOffsets, let sourceData)):
-            storage = .words([])
-            sourceData.withUnsafeBufferPointer { d in
+        guard form == source.form else {
+            throw ExecutionError(.internal, "key columns of types \(type) and \(source.type) cannot be compared")
+        }
+        switch form {
+        case .words:
+            source.words.withUnsafeBufferPointer { t in
+                for r in rows { words.append(t[r]) }
+            }
+        case .wide:
+            for r in rows { wide.append(source.wide[r]) }
+        case .bytes:
+            source.data.withUnsafeBufferPointer { d in
                 for r in rows {
-                    data.append(contentsOf: UnsafeBufferPointer(rebasing: d[sourceOffsets[r]..<sourceOffsets[r + 1]]))
+                    data.append(contentsOf: UnsafeBufferPointer(rebasing: d[source.offsets[r]..<source.offsets[r + 1]]))
                     offsets.append(data.count)
                 }
             }
-            storage = .bytes(offsets: offsets, data: data)
-        case (.boxed(var mine), .boxed(let theirs)):
-            storage = .words([])
-            mine.append(contentsOf: rows.map { theirs[$0] })
-            storage = .boxed(mine)
-        default:
-            throw ExecutionError(.internal, "key columns of types \(type) and \(source.type) cannot be compared")
+        case .boxed:
+            boxed.append(contentsOf: rows.map { source.boxed[$0] })
         }
         count += rows.count
     }
@@ -106,35 +110,35 @@ struct KeyColumn {
     /// Bytes held.
     var memoryUsage: Int {
         let bits = (count + 7) / 8
-        switch storage {
-        case .words(let w): return w.count * 8 + bits
-        case .wide(let w): return w.count * 16 + bits
-        case .bytes(let offsets, let data): return offsets.count * 8 + data.count + bits
-        case .boxed(let values): return values.count * 48 + bits
+        switch form {
+        case .words: return words.count * 8 + bits
+        case .wide: return wide.count * 16 + bits
+        case .bytes: return offsets.count * 8 + data.count + bits
+        case .boxed: return boxed.count * 48 + bits
         }
     }
 
     /// The keys as an array of ``type``.
     func materialize() throws -> any ColumnArray {
-        func fixed<T: FixedWidthValue>(_ words: [Int64], _ convert: (Int64) -> T) -> any ColumnArray {
+        func fixed<T: FixedWidthValue>(_ convert: (Int64) -> T) -> any ColumnArray {
             PrimitiveArray(type, storage: words.map(convert), validity: validity)
         }
-        switch (storage, type) {
-        case (.words(let w), .int64), (.words(let w), .timestamp): return PrimitiveArray(type, storage: w, validity: validity)
-        case (.words(let w), .int32), (.words(let w), .date): return fixed(w) { Int32(truncatingIfNeeded: $0) }
-        case (.words(let w), .int16): return fixed(w) { Int16(truncatingIfNeeded: $0) }
-        case (.words(let w), .int8): return fixed(w) { Int8(truncatingIfNeeded: $0) }
-        case (.words(let w), .float64): return fixed(w) { Double(bitPattern: UInt64(bitPattern: $0)) }
-        case (.words(let w), .float32): return fixed(w) { Float(Double(bitPattern: UInt64(bitPattern: $0))) }
-        case (.words(let w), .boolean): return BooleanArray(storage: w.map { $0 != 0 }, validity: validity)
-        case (.wide(let w), _): return PrimitiveArray(type, storage: w, validity: validity)
-        case (.bytes(let offsets, let data), _):
+        switch (form, type) {
+        case (.words, .int64), (.words, .timestamp): return PrimitiveArray(type, storage: words, validity: validity)
+        case (.words, .int32), (.words, .date): return fixed { Int32(truncatingIfNeeded: $0) }
+        case (.words, .int16): return fixed { Int16(truncatingIfNeeded: $0) }
+        case (.words, .int8): return fixed { Int8(truncatingIfNeeded: $0) }
+        case (.words, .float64): return fixed { Double(bitPattern: UInt64(bitPattern: $0)) }
+        case (.words, .float32): return fixed { Float(Double(bitPattern: UInt64(bitPattern: $0))) }
+        case (.words, .boolean): return BooleanArray(storage: words.map { $0 != 0 }, validity: validity)
+        case (.wide, _): return PrimitiveArray(type, storage: wide, validity: validity)
+        case (.bytes, _):
             guard data.count <= Int(Int32.max) else {
                 throw ExecutionError(.outOfRange, "\(formatBytes(data.count)) of \(type) keys do not fit one column")
             }
             return BinaryArray(type, offsets: offsets.map { Int32($0) }, bytes: data, validity: validity)
-        case (.boxed(let values), _):
-            var masked = values
+        case (.boxed, _):
+            var masked = boxed
             for i in masked.indices where !isValid(i) { masked[i] = .null }
             do { return try makeArray(type, masked) } catch {
                 throw ExecutionError(.internal, "cannot rebuild \(type) keys: \(error)")

@@ -8,18 +8,22 @@ enum KeyComparison {
     static func compare(stored: KeyColumn, probe: KeyColumn, groups: [Int32], rows: [Int],
                         into equal: inout [Bool]) throws {
         let before = stored.validity != nil || probe.validity != nil ? equal : nil
-        switch (stored.storage, probe.storage) {
-        case (.words(let s), .words(let p)):
-            s.withUnsafeBufferPointer { s in
-                p.withUnsafeBufferPointer { p in
+        guard stored.form == probe.form else {
+            throw ExecutionError(.internal, "\(probe.type) keys cannot be compared with \(stored.type) keys")
+        }
+        switch stored.form {
+        case .words:
+            stored.words.withUnsafeBufferPointer { s in
+                probe.words.withUnsafeBufferPointer { p in
                     for k in rows.indices where s[Int(groups[k])] != p[rows[k]] { equal[k] = false }
                 }
             }
-        case (.wide(let s), .wide(let p)):
-            for k in rows.indices where s[Int(groups[k])] != p[rows[k]] { equal[k] = false }
-        case (.bytes(let so, let sd), .bytes(let po, let pd)):
-            sd.withUnsafeBytes { sd in
-                pd.withUnsafeBytes { pd in
+        case .wide:
+            for k in rows.indices where stored.wide[Int(groups[k])] != probe.wide[rows[k]] { equal[k] = false }
+        case .bytes:
+            let so = stored.offsets, po = probe.offsets
+            stored.data.withUnsafeBytes { sd in
+                probe.data.withUnsafeBytes { pd in
                     for k in rows.indices where equal[k] {
                         let g = Int(groups[k]), r = rows[k]
                         let length = so[g + 1] - so[g]
@@ -30,10 +34,8 @@ enum KeyComparison {
                     }
                 }
             }
-        case (.boxed(let s), .boxed(let p)):
-            for k in rows.indices where s[Int(groups[k])] != p[rows[k]] { equal[k] = false }
-        default:
-            throw ExecutionError(.internal, "\(probe.type) keys cannot be compared with \(stored.type) keys")
+        case .boxed:
+            for k in rows.indices where stored.boxed[Int(groups[k])] != probe.boxed[rows[k]] { equal[k] = false }
         }
         guard let before else { return }
         for k in rows.indices {

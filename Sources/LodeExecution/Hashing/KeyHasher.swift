@@ -45,28 +45,28 @@ enum KeyHasher {
     /// Calls `body(row, hash)` with the hash of every row's value, nulls included.
     @inline(__always)
     private static func forEachValueHash(_ column: KeyColumn, count: Int, _ body: (Int, UInt64) -> Void) {
-        switch column.storage {
-        case .words(let words):
-            words.withUnsafeBufferPointer { w in
+        switch column.form {
+        case .words:
+            column.words.withUnsafeBufferPointer { w in
                 for i in 0..<count { body(i, UInt64(bitPattern: w[i])) }
             }
-        case .wide(let values):
-            values.withUnsafeBufferPointer { w in
+        case .wide:
+            column.wide.withUnsafeBufferPointer { w in
                 for i in 0..<count {
                     let v = w[i]
                     body(i, mix(UInt64(truncatingIfNeeded: v)) ^ UInt64(truncatingIfNeeded: v >> 64))
                 }
             }
-        case .bytes(let offsets, let data):
-            data.withUnsafeBytes { bytes in
-                offsets.withUnsafeBufferPointer { o in
+        case .bytes:
+            column.data.withUnsafeBytes { bytes in
+                column.offsets.withUnsafeBufferPointer { o in
                     for i in 0..<count { body(i, hashBytes(bytes, from: o[i], to: o[i + 1])) }
                 }
             }
-        case .boxed(let values):
+        case .boxed:
             for i in 0..<count {
                 var hasher = Hasher()
-                hasher.combine(values[i])
+                hasher.combine(column.boxed[i])
                 body(i, UInt64(bitPattern: Int64(hasher.finalize())))
             }
         }

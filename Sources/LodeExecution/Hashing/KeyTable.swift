@@ -15,12 +15,14 @@ final class KeyTable {
     let types: [DataType]
     /// Keys of each group when the table is not in single-word form.
     private var storedKeys: [KeyColumn]
-    /// The key of each group in single-word form; the NULL group holds 0.
+    /// The key of each group in single-word form (the NULL group holds 0), with room
+    /// past ``count`` for the next chunk's new groups.
     private var words: [Int64] = []
     private var nullGroup: Int32?
     private let singleWord: Bool
-    /// The hash of each group's key.
-    private(set) var hashes: [UInt64] = []
+    /// The hash of each group's key, with room past ``count`` like `words`.
+    private var hashes: [UInt64] = []
+    private var groupCount = 0
     /// `salt << 32 | (group + 1)`; 0 marks an empty slot.
     private var slots: [UInt64]
     private var mask: Int
@@ -29,13 +31,13 @@ final class KeyTable {
     init(types: [DataType]) {
         self.types = types
         storedKeys = types.map { KeyColumn(emptyOf: $0) }
-        if types.count == 1, case .words = storedKeys[0].storage { singleWord = true } else { singleWord = false }
+        singleWord = types.count == 1 && storedKeys[0].form == .words
         slots = [UInt64](repeating: 0, count: 64)
         mask = 63
     }
 
     /// The number of groups.
-    var count: Int { hashes.count }
+    var count: Int { groupCount }
 
     /// Bytes held.
     var memoryUsage: Int {
@@ -46,14 +48,13 @@ final class KeyTable {
     func keyColumns() throws -> [KeyColumn] {
         guard singleWord else { return storedKeys }
         var column = KeyColumn(emptyOf: types[0])
-        column.storage = .words([])
-        var source = KeyColumn(PrimitiveArray<Int64>(.int64, storage: words))
+        var source = KeyColumn(PrimitiveArray<Int64>(.int64, storage: Array(words.prefix(groupCount))))
         if let nullGroup {
-            var bits = Bitmap(count: words.count, value: true)
+            var bits = Bitmap(count: groupCount, value: true)
             bits[Int(nullGroup)] = false
             source.validity = bits
         }
-        try column.append(source, rows: Array(0..<words.count))
+        try column.append(source, rows: Array(0..<groupCount))
         return [column]
     }
 
@@ -85,7 +86,10 @@ final class KeyTable {
         }
         var result = [Int32](repeating: -1, count: count)
         if types.isEmpty {
-            if count > 0, insert, self.count == 0 { addGroup(hash: KeyHasher.seed) }
+            if count > 0, insert, groupCount == 0 {
+                growIfNeeded(adding: 1)
+                addGroup(hash: KeyHasher.seed)
+            }
             if self.count > 0 { for i in 0..<count where skip?[i] != true { result[i] = 0 } }
             return result
         }
@@ -94,10 +98,10 @@ final class KeyTable {
             let end = min(count, start + Self.chunkSize)
             if insert { growIfNeeded(adding: end - start) }
             if singleWord {
-                guard case .words(let probe) = columns[0].storage else {
+                guard columns[0].form == .words else {
                     throw ExecutionError(.internal, "\(columns[0].type) keys probe a table of \(types[0]) keys")
                 }
-                try lookUpWords(probe, validity: columns[0].validity, hashes: rowHashes, rows: start..<end,
+                lookUpWords(columns[0].words, validity: columns[0].validity, hashes: rowHashes, rows: start..<end,
                                 insert: insert, skip: skip, into: &result)
             } else {
                 try lookUpChunk(columns, hashes: rowHashes, rows: start..<end, insert: insert, skip: skip, into: &result)
@@ -109,18 +113,23 @@ final class KeyTable {
 
     @inline(__always)
     private func addGroup(hash: UInt64) {
-        hashes.append(hash)
+        hashes[groupCount] = hash
+        groupCount += 1
     }
 
+    /// Makes room for `rows` more groups: array slack and a load factor of at most 1/2.
     private func growIfNeeded(adding rows: Int) {
-        guard (count + rows) * 2 > slots.count else { return }
+        let needed = groupCount + rows
+        if hashes.count < needed { hashes.append(contentsOf: repeatElement(0, count: max(needed - hashes.count, hashes.count))) }
+        if singleWord, words.count < needed { words.append(contentsOf: repeatElement(0, count: max(needed - words.count, words.count))) }
+        guard needed * 2 > slots.count else { return }
         var capacity = slots.count
         while (count + rows) * 2 > capacity { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
         slots.withUnsafeMutableBufferPointer { slots in
             hashes.withUnsafeBufferPointer { hashes in
-                for group in 0..<hashes.count where Int32(group) != nullGroup || !singleWord {
+                for group in 0..<groupCount where Int32(group) != nullGroup || !singleWord {
                     let h = hashes[group]
                     var s = Int(truncatingIfNeeded: h) & mask
                     while slots[s] != 0 { s = (s + 1) & mask }
@@ -132,43 +141,61 @@ final class KeyTable {
 
     /// The fused path for one word column: probe, compare and insert row by row.
     private func lookUpWords(_ probe: [Int64], validity: Bitmap?, hashes rowHashes: [UInt64], rows: Range<Int>,
-                             insert: Bool, skip: [Bool]?, into result: inout [Int32]) throws {
+                             insert: Bool, skip: [Bool]?, into result: inout [Int32]) {
         let mask = self.mask
-        for row in rows {
-            if let validity, !validity[row] {
-                if skip?[row] == true { continue }
-                if let nullGroup { result[row] = nullGroup } else if insert {
-                    let group = Int32(count)
-                    nullGroup = group
-                    words.append(0)
-                    addGroup(hash: rowHashes[row])
-                    result[row] = group
-                }
-                continue
-            }
-            let h = rowHashes[row], value = probe[row]
-            let salt = h >> 32
-            var s = Int(truncatingIfNeeded: h) & mask
-            while true {
-                let entry = slots[s]
-                if entry == 0 {
-                    if insert {
-                        let group = count
-                        words.append(value)
-                        addGroup(hash: h)
-                        slots[s] = salt << 32 | UInt64(group + 1)
-                        result[row] = Int32(group)
+        var groupCount = self.groupCount
+        var nullGroup = self.nullGroup
+        slots.withUnsafeMutableBufferPointer { slots in
+            words.withUnsafeMutableBufferPointer { words in
+                hashes.withUnsafeMutableBufferPointer { hashes in
+                    probe.withUnsafeBufferPointer { probe in
+                        rowHashes.withUnsafeBufferPointer { rowHashes in
+                            result.withUnsafeMutableBufferPointer { result in
+                                for row in rows {
+                                    if let validity, !validity[row] {
+                                        if skip?[row] == true { continue }
+                                        if let nullGroup {
+                                            result[row] = nullGroup
+                                        } else if insert {
+                                            words[groupCount] = 0
+                                            hashes[groupCount] = rowHashes[row]
+                                            nullGroup = Int32(groupCount)
+                                            result[row] = Int32(groupCount)
+                                            groupCount += 1
+                                        }
+                                        continue
+                                    }
+                                    let h = rowHashes[row], value = probe[row]
+                                    let salt = h >> 32
+                                    var s = Int(truncatingIfNeeded: h) & mask
+                                    while true {
+                                        let entry = slots[s]
+                                        if entry == 0 {
+                                            if insert {
+                                                words[groupCount] = value
+                                                hashes[groupCount] = h
+                                                slots[s] = salt << 32 | UInt64(groupCount + 1)
+                                                result[row] = Int32(groupCount)
+                                                groupCount += 1
+                                            }
+                                            break
+                                        }
+                                        let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                        if entry >> 32 == salt, words[group] == value {
+                                            result[row] = Int32(group)
+                                            break
+                                        }
+                                        s = (s + 1) & mask
+                                    }
+                                }
+                            }
+                        }
                     }
-                    break
                 }
-                let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if entry >> 32 == salt, words[group] == value {
-                    result[row] = Int32(group)
-                    break
-                }
-                s = (s + 1) & mask
             }
         }
+        self.groupCount = groupCount
+        self.nullGroup = nullGroup
     }
 
     /// The general path: probe every pending row of a chunk to its first slot of the same
@@ -193,7 +220,7 @@ final class KeyTable {
                     let entry = slots[s]
                     if entry == 0 {
                         if insert {
-                            let group = count
+                            let group = groupCount
                             addGroup(hash: h)
                             slots[s] = salt << 32 | UInt64(group + 1)
                             newRows.append(row)

@@ -33,6 +33,8 @@ struct HashPairSource: JoinPairSource {
 
     mutating func nextPairs(left: inout [Int], right: inout [Int], limit: Int) -> Bool {
         var produced = 0
+        left.reserveCapacity(left.count + limit)
+        right.reserveCapacity(right.count + limit)
         table.first.withUnsafeBufferPointer { first in
             table.next.withUnsafeBufferPointer { next in
                 while row < groups.count, produced < limit {
