@@ -41,7 +41,7 @@ final class HashJoinTests: XCTestCase {
             guard case .int(let x) = row[2], case .int(let y) = row[5] else { return nil }
             return (x + y) % 3 != 0
         }
-        let keySets: [[(Int, Int)]] = [[(0, 0)], [(0, 0), (1, 1)], [(1, 1)]]
+        let keySets: [[(Int, Int)]] = [[(0, 0)], [(0, 0), (1, 1)], [(1, 1)], [(0, 0), (2, 2)]]
         for keys in keySets {
             for withResidual in [false, true] {
                 for kind in allJoinKinds {

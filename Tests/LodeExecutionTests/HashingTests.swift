@@ -51,6 +51,36 @@ final class HashingTests: XCTestCase {
         XCTAssertEqual(singleGroups[30_001], 1)
     }
 
+    func testSeveralWordColumnsGroupNullsTogetherAndRoundTrip() throws {
+        let n = 20_000
+        let a = PrimitiveArray<Int32>(.int32, (0..<n).map { $0 % 11 == 0 ? nil : Int32($0 % 100) })
+        let b = PrimitiveArray<Double>(.float64, (0..<n).map { (i: Int) -> Double? in
+            if i % 13 == 0 { return nil }
+            let zero: Double = i % 2 == 0 ? -0.0 : 0.0
+            return zero + Double(i % 7)
+        })
+        let d = PrimitiveArray<Int32>(.date, (0..<n).map { Int32($0 % 3) })
+        let columns = [KeyColumn(a), KeyColumn(b), KeyColumn(d)]
+        let table = KeyTable(types: [.int32, .float64, .date])
+        let groups = try table.findOrInsert(columns, count: n)
+        var expected: [String: Int32] = [:]
+        for i in 0..<n {
+            let key = "\(a.value(at: i))|\(b.isNull(i) ? "NULL" : "\(b.storage[i] + 0.0)")|\(i % 3)"
+            if let g = expected[key] { XCTAssertEqual(groups[i], g, key) } else { expected[key] = groups[i] }
+        }
+        XCTAssertEqual(table.count, expected.count)
+        let keys = try table.materialize()
+        XCTAssertEqual(keys.map(\.dataType), [.int32, .float64, .date])
+        for i in [0, 1, 11, 13, 143, 19_999] {
+            let g = Int(groups[i])
+            XCTAssertEqual(keys[0].value(at: g), a.value(at: i))
+            XCTAssertEqual(keys[2].value(at: g), d.value(at: i))
+            XCTAssertEqual(keys[1].isNull(g), b.isNull(i))
+        }
+        let found = try table.find(columns, count: n)
+        for i in 0..<n { XCTAssertEqual(found[i], a.isNull(i) || b.isNull(i) ? -1 : groups[i]) }
+    }
+
     func testZeroKeysMakeOneGroup() throws {
         let table = KeyTable(types: [])
         XCTAssertEqual(try table.findOrInsert([], count: 3), [0, 0, 0])

@@ -64,6 +64,19 @@ struct KeyColumn {
         }
     }
 
+    /// The same keys read as `type` (of the same form).
+    func retyped(_ type: DataType) -> KeyColumn {
+        var column = KeyColumn(emptyOf: type)
+        column.words = words
+        column.wide = wide
+        column.offsets = offsets
+        column.data = data
+        column.boxed = boxed
+        column.validity = validity
+        column.count = count
+        return column
+    }
+
     /// The bits of `value` with all zeros and all NaNs made one.
     @inline(__always)
     static func canonicalWord(_ value: Double) -> Int64 {

@@ -13,25 +13,32 @@ import LodeCore
 final class KeyTable {
     /// The key types, in column order.
     let types: [DataType]
-    /// Keys of each group when the table is not in single-word form.
+    /// Keys of each group when the table is in neither word form.
     private var storedKeys: [KeyColumn]
     /// The key of each group in single-word form (the NULL group holds 0), with room
     /// past ``count`` for the next chunk's new groups.
     private var words: [Int64] = []
     private var nullGroup: Int32?
     private let singleWord: Bool
+    /// Words a group takes in the word-row form of several word columns (0 in other
+    /// forms): one per column (0 when NULL) and a mask of the NULL columns.
+    let wordWidth: Int
+    /// The keys in word-row form, group after group, with room like `words`.
+    var rowWords: [Int64] = []
     /// The hash of each group's key, with room past ``count`` like `words`.
-    private var hashes: [UInt64] = []
-    private var groupCount = 0
+    var hashes: [UInt64] = []
+    var groupCount = 0
     /// `salt << 32 | (group + 1)`; 0 marks an empty slot.
-    private var slots: [UInt64]
-    private var mask: Int
+    var slots: [UInt64]
+    var mask: Int
     static let chunkSize = 1024
 
     init(types: [DataType]) {
         self.types = types
         storedKeys = types.map { KeyColumn(emptyOf: $0) }
         singleWord = types.count == 1 && storedKeys[0].form == .words
+        let allWords = types.count > 1 && types.count < 63 && storedKeys.allSatisfy { $0.form == .words }
+        wordWidth = allWords ? types.count + 1 : 0
         slots = [UInt64](repeating: 0, count: 64)
         mask = 63
     }
@@ -41,11 +48,12 @@ final class KeyTable {
 
     /// Bytes held.
     var memoryUsage: Int {
-        slots.count * 8 + hashes.count * 8 + words.count * 8 + storedKeys.reduce(0) { $0 + $1.memoryUsage }
+        slots.count * 8 + hashes.count * 8 + words.count * 8 + rowWords.count * 8 + storedKeys.reduce(0) { $0 + $1.memoryUsage }
     }
 
     /// The key of every group, in group order.
     func keyColumns() throws -> [KeyColumn] {
+        if wordWidth > 0 { return wordRowColumns() }
         guard singleWord else { return storedKeys }
         var column = KeyColumn(emptyOf: types[0])
         var source = KeyColumn(PrimitiveArray<Int64>(.int64, storage: Array(words.prefix(groupCount))))
@@ -97,7 +105,9 @@ final class KeyTable {
         while start < count {
             let end = min(count, start + Self.chunkSize)
             if insert { growIfNeeded(adding: end - start) }
-            if singleWord {
+            if wordWidth > 0 {
+                try lookUpWordRows(columns, hashes: rowHashes, rows: start..<end, insert: insert, skip: skip, into: &result)
+            } else if singleWord {
                 guard columns[0].form == .words else {
                     throw ExecutionError(.internal, "\(columns[0].type) keys probe a table of \(types[0]) keys")
                 }
@@ -121,6 +131,9 @@ final class KeyTable {
     private func growIfNeeded(adding rows: Int) {
         let needed = groupCount + rows
         if hashes.count < needed { hashes.append(contentsOf: repeatElement(0, count: max(needed - hashes.count, hashes.count))) }
+        if wordWidth > 0, rowWords.count < needed * wordWidth {
+            rowWords.append(contentsOf: repeatElement(0, count: max(needed * wordWidth - rowWords.count, rowWords.count)))
+        }
         if singleWord, words.count < needed { words.append(contentsOf: repeatElement(0, count: max(needed - words.count, words.count))) }
         guard needed * 2 > slots.count else { return }
         var capacity = slots.count
