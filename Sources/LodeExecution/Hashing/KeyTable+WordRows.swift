@@ -23,53 +23,49 @@ extension KeyTable {
         }
         let mask = self.mask
         var groupCount = self.groupCount
-        slots.withUnsafeMutableBufferPointer { slots in
-            rowWords.withUnsafeMutableBufferPointer { stored in
-                hashes.withUnsafeMutableBufferPointer { hashes in
-                    probe.withUnsafeBufferPointer { probe in
-                        rowHashes.withUnsafeBufferPointer { rowHashes in
-                            result.withUnsafeMutableBufferPointer { result in
-                                for (i, row) in rows.enumerated() {
-                                    if let skip, skip[row] { continue }
-                                    let key = i * width
-                                    let h = rowHashes[row], salt = h >> 32
-                                    var s = Int(truncatingIfNeeded: h) & mask
-                                    while true {
-                                        let entry = slots[s]
-                                        if entry == 0 {
-                                            if insert {
-                                                let base = groupCount * width
-                                                for w in 0..<width { stored[base + w] = probe[key + w] }
-                                                hashes[groupCount] = h
-                                                slots[s] = salt << 32 | UInt64(groupCount + 1)
-                                                result[row] = Int32(groupCount)
-                                                groupCount += 1
-                                            }
-                                            break
-                                        }
-                                        if entry >> 32 == salt {
-                                            let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                                            let base = group * width
-                                            var same = true
-                                            for w in 0..<width where stored[base + w] != probe[key + w] {
-                                                same = false
-                                                break
-                                            }
-                                            if same {
-                                                result[row] = Int32(group)
-                                                break
-                                            }
-                                        }
-                                        s = (s + 1) & mask
+        withBuffers(writable: insert, of: \.rowWords) { slots, stored, hashes in
+            probe.withUnsafeBufferPointer { probe in
+                rowHashes.withUnsafeBufferPointer { rowHashes in
+                    result.withUnsafeMutableBufferPointer { result in
+                        for (i, row) in rows.enumerated() {
+                            if let skip, skip[row] { continue }
+                            let key = i * width
+                            let h = rowHashes[row], salt = h >> 32
+                            var s = Int(truncatingIfNeeded: h) & mask
+                            while true {
+                                let entry = slots[s]
+                                if entry == 0 {
+                                    if insert {
+                                        let base = groupCount * width
+                                        for w in 0..<width { stored[base + w] = probe[key + w] }
+                                        hashes[groupCount] = h
+                                        slots[s] = salt << 32 | UInt64(groupCount + 1)
+                                        result[row] = Int32(groupCount)
+                                        groupCount += 1
+                                    }
+                                    break
+                                }
+                                if entry >> 32 == salt {
+                                    let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                    let base = group * width
+                                    var same = true
+                                    for w in 0..<width where stored[base + w] != probe[key + w] {
+                                        same = false
+                                        break
+                                    }
+                                    if same {
+                                        result[row] = Int32(group)
+                                        break
                                     }
                                 }
+                                s = (s + 1) & mask
                             }
                         }
                     }
                 }
             }
         }
-        self.groupCount = groupCount
+        if insert { self.groupCount = groupCount }
     }
 
     /// The keys of the word-row form as one column per key.

@@ -158,57 +158,77 @@ final class KeyTable {
         let mask = self.mask
         var groupCount = self.groupCount
         var nullGroup = self.nullGroup
-        slots.withUnsafeMutableBufferPointer { slots in
-            words.withUnsafeMutableBufferPointer { words in
-                hashes.withUnsafeMutableBufferPointer { hashes in
-                    probe.withUnsafeBufferPointer { probe in
-                        rowHashes.withUnsafeBufferPointer { rowHashes in
-                            result.withUnsafeMutableBufferPointer { result in
-                                for row in rows {
-                                    if let validity, !validity[row] {
-                                        if skip?[row] == true { continue }
-                                        if let nullGroup {
-                                            result[row] = nullGroup
-                                        } else if insert {
-                                            words[groupCount] = 0
-                                            hashes[groupCount] = rowHashes[row]
-                                            nullGroup = Int32(groupCount)
-                                            result[row] = Int32(groupCount)
-                                            groupCount += 1
-                                        }
-                                        continue
-                                    }
-                                    let h = rowHashes[row], value = probe[row]
-                                    let salt = h >> 32
-                                    var s = Int(truncatingIfNeeded: h) & mask
-                                    while true {
-                                        let entry = slots[s]
-                                        if entry == 0 {
-                                            if insert {
-                                                words[groupCount] = value
-                                                hashes[groupCount] = h
-                                                slots[s] = salt << 32 | UInt64(groupCount + 1)
-                                                result[row] = Int32(groupCount)
-                                                groupCount += 1
-                                            }
-                                            break
-                                        }
-                                        let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                                        if entry >> 32 == salt, words[group] == value {
-                                            result[row] = Int32(group)
-                                            break
-                                        }
-                                        s = (s + 1) & mask
-                                    }
+        withBuffers(writable: insert, of: \.words) { slots, words, hashes in
+            probe.withUnsafeBufferPointer { probe in
+                rowHashes.withUnsafeBufferPointer { rowHashes in
+                    result.withUnsafeMutableBufferPointer { result in
+                        for row in rows {
+                            if let validity, !validity[row] {
+                                if skip?[row] == true { continue }
+                                if let nullGroup {
+                                    result[row] = nullGroup
+                                } else if insert {
+                                    words[groupCount] = 0
+                                    hashes[groupCount] = rowHashes[row]
+                                    nullGroup = Int32(groupCount)
+                                    result[row] = Int32(groupCount)
+                                    groupCount += 1
                                 }
+                                continue
+                            }
+                            let h = rowHashes[row], value = probe[row]
+                            let salt = h >> 32
+                            var s = Int(truncatingIfNeeded: h) & mask
+                            while true {
+                                let entry = slots[s]
+                                if entry == 0 {
+                                    if insert {
+                                        words[groupCount] = value
+                                        hashes[groupCount] = h
+                                        slots[s] = salt << 32 | UInt64(groupCount + 1)
+                                        result[row] = Int32(groupCount)
+                                        groupCount += 1
+                                    }
+                                    break
+                                }
+                                let group = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                                if entry >> 32 == salt, words[group] == value {
+                                    result[row] = Int32(group)
+                                    break
+                                }
+                                s = (s + 1) & mask
                             }
                         }
                     }
                 }
             }
         }
+        guard insert else { return }
         self.groupCount = groupCount
         self.nullGroup = nullGroup
+    }
+
+    /// Calls `body` with the slots, the words at `keyPath` and the group hashes. Lookups
+    /// without inserts run from several threads at once, so they only read the arrays
+    /// (and must not write through the pointers).
+    func withBuffers<R>(writable: Bool, of keyPath: ReferenceWritableKeyPath<KeyTable, [Int64]>,
+                        _ body: (UnsafeMutableBufferPointer<UInt64>, UnsafeMutableBufferPointer<Int64>,
+                                 UnsafeMutableBufferPointer<UInt64>) throws -> R) rethrows -> R {
+        if writable {
+            return try slots.withUnsafeMutableBufferPointer { slots in
+                try self[keyPath: keyPath].withUnsafeMutableBufferPointer { words in
+                    try hashes.withUnsafeMutableBufferPointer { hashes in try body(slots, words, hashes) }
+                }
+            }
+        }
+        return try slots.withUnsafeBufferPointer { slots in
+            try self[keyPath: keyPath].withUnsafeBufferPointer { words in
+                try hashes.withUnsafeBufferPointer { hashes in
+                    try body(UnsafeMutableBufferPointer(mutating: slots), UnsafeMutableBufferPointer(mutating: words),
+                             UnsafeMutableBufferPointer(mutating: hashes))
+                }
+            }
+        }
     }
 
     /// The general path: probe every pending row of a chunk to its first slot of the same
@@ -250,7 +270,7 @@ final class KeyTable {
                     s = (s + 1) & mask
                 }
             }
-            for c in columns.indices { try storedKeys[c].append(columns[c], rows: newRows) }
+            if !newRows.isEmpty { for c in columns.indices { try storedKeys[c].append(columns[c], rows: newRows) } }
             var equal = [Bool](repeating: true, count: candidateRows.count)
             for c in columns.indices {
                 try KeyComparison.compare(stored: storedKeys[c], probe: columns[c], groups: candidateGroups,
