@@ -3,9 +3,9 @@ import LodePlan
 
 /// `GROUP BY` with grouping sets and aggregate functions, by hashing the group keys.
 ///
-/// Each input partition is aggregated into its own tables in parallel (one table per
-/// grouping set); the partial tables are then merged into the first one and the result
-/// comes out of one partition in batches of the context's batch size. Without group keys
+/// Input partitions are aggregated in parallel into partial tables, one set per worker
+/// thread (one table per grouping set); the partial tables are then merged into the first
+/// and the result comes out of one partition in batches of the context's batch size. Without group keys
 /// the result is one row even for an empty input (`count` 0, `sum` NULL).
 public final class HashAggregateOperator: PhysicalOperator {
     public let schema: Schema
@@ -66,21 +66,28 @@ public final class HashAggregateOperator: PhysicalOperator {
     }
 
     /// Aggregates every partition, merges and returns the output batches.
+    ///
+    /// Each worker thread keeps one set of partial tables for all the partitions it reads,
+    /// so there are at most as many partial tables to merge as threads.
     private func aggregate(_ context: ExecutionContext) throws -> [RecordBatch] {
-        let partials = PartitionResults<[GroupingTable]>(count: input.partitionCount, initial: [])
-        let reservations = PartitionResults<MemoryReservation?>(count: input.partitionCount, initial: nil)
-        try context.parallel(input.partitionCount) { [self] partition in
+        let partitions = input.partitionCount
+        let workers = max(1, min(context.threads, partitions))
+        let partials = PartitionResults<[GroupingTable]>(count: workers, initial: [])
+        let reservations = PartitionResults<MemoryReservation?>(count: workers, initial: nil)
+        try context.parallel(partitions == 0 ? 0 : workers) { [self] worker in
             let tables = try makeTables()
             let reservation = context.memory.reservation(for: "HashAggregate")
-            let stream = try input.execute(partition: partition, context: context)
-            while let batch = try stream.next() {
-                try context.checkCancelled()
-                guard batch.count > 0 else { continue }
-                try update(tables, with: batch)
-                try reservation.resize(to: tables.reduce(0) { $0 + $1.memoryUsage })
+            reservations[worker] = reservation
+            for partition in stride(from: worker, to: partitions, by: workers) {
+                let stream = try input.execute(partition: partition, context: context)
+                while let batch = try stream.next() {
+                    try context.checkCancelled()
+                    guard batch.count > 0 else { continue }
+                    try update(tables, with: batch)
+                    try reservation.resize(to: tables.reduce(0) { $0 + $1.memoryUsage })
+                }
             }
-            partials[partition] = tables
-            reservations[partition] = reservation
+            partials[worker] = tables
         }
         var all = partials.values.filter { !$0.isEmpty }
         let final = all.isEmpty ? try makeTables() : all.removeFirst()
