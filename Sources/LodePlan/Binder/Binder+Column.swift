@@ -62,14 +62,13 @@ extension Expression {
         switch self {
         case .column(let name): return name.base?.spelling ?? name.sql
         case .function(let call):
-            let name = call.name.base?.name ?? call.name.sql
-            if call.window == nil, name == "count", call.arguments.count == 1, case .star = call.arguments[0].value {
-                return "count_star()"
-            }
-            if call.window == nil, name == "count", call.arguments.isEmpty { return "count_star()" }
+            var name = call.name.base?.name ?? call.name.sql
+            var arguments = call.arguments
+            if name == "count", arguments.count == 1, case .star(nil) = arguments[0].value { arguments = [] }
+            if name == "count", arguments.isEmpty { name = "count_star" }
             var text = name + "("
             if call.isDistinct { text += "DISTINCT " }
-            text += call.arguments.map { $0.value.displayName }.joined(separator: ", ")
+            text += arguments.map { $0.value.displayName }.joined(separator: ", ")
             if !call.orderBy.isEmpty { text += " ORDER BY " + call.orderBy.map(\.sql).joined(separator: ", ") }
             text += ")"
             if let filter = call.filter { text += " FILTER (WHERE \(filter.sql))" }
@@ -84,9 +83,12 @@ extension Expression {
         case .binary(let left, let op, let right):
             return "(\(left.displayName) \(op.rawValue) \(right.displayName))"
         case .unary(.minus, let operand):
-            return "-(\(operand.displayName))"
+            return "(-(\(operand.displayName)))"
+        case .unary(.not, _), .isNull, .isBoolean, .isDistinctFrom, .inList, .between, .like:
+            return "(\(sql))"
         case .literal(let literal):
             if case .string(let text) = literal { return "'\(text)'" }
+            if case .boolean(let value) = literal { return value ? "true" : "false" }
             return literal.sql
         default:
             return sql

@@ -51,7 +51,7 @@ extension Binder {
         if ["time", "interval", "uuid", "hugeint", "utinyint", "usmallint", "uinteger", "ubigint", "time with time zone"].contains(word) {
             throw PlanError(.notImplemented, "type \(word.uppercased()) is not supported")
         }
-        let suggestion = closestName(to: word, in: Array(simpleTypes.keys) + ["decimal", "numeric"]).map { "; did you mean \($0.uppercased())?" } ?? ""
+        let suggestion = closestName(to: word, in: (Array(simpleTypes.keys) + ["decimal", "numeric"]).sorted()).map { "; did you mean \($0.uppercased())?" } ?? ""
         throw PlanError(.binding, "type \(word.uppercased()) does not exist\(suggestion)")
     }
 }
