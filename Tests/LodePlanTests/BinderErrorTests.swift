@@ -137,3 +137,14 @@ final class BinderErrorTests: XCTestCase {
         XCTAssertEqual(bindingError("select upper(distinct b) from t")?.kind, .binding)
     }
 }
+
+final class BinderLimitTests: XCTestCase {
+    func testGroupingSetExplosionIsRefused() {
+        let cubes = Array(repeating: "cube (a, b, c, d, e)", count: 4).joined(separator: ", ")
+        XCTAssertEqual(bindingError("select count(*) from t group by \(cubes)")?.message, "GROUP BY produces more than 4096 grouping sets")
+    }
+
+    func testSelfReferencingAliasesDoNotLoop() {
+        XCTAssertEqual(bindingError("select y as x, x as y from t where x > 1")?.kind, .binding)
+    }
+}

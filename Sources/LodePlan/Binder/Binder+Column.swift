@@ -24,6 +24,12 @@ extension Binder {
                 throw PlanError(.binding, "column reference \"\(name.sql)\" is ambiguous: it could be \(choices.joined(separator: " or "))",
                                 at: parts.first?.location)
             case .notFound:
+                if current === context.frame, parts.count == 1, let key = parts.last?.name.lowercased(),
+                   let aliased = context.aliases[key] {
+                    var inner = context
+                    inner.aliases[key] = nil
+                    return try bind(aliased, inner)
+                }
                 crossed.append(current)
                 frame = current.parent
             }

@@ -45,6 +45,9 @@ extension Binder {
                 }
                 elementSets = [indices]
             }
+            guard sets.count * max(elementSets.count, 1) <= 4096 else {
+                throw PlanError(.binding, "GROUP BY produces more than 4096 grouping sets")
+            }
             sets = sets.flatMap { left in
                 elementSets.map { right in
                     var combined = left
@@ -53,10 +56,7 @@ extension Binder {
                 }
             }
         }
-        if hasSets {
-            guard sets.count <= 4096 else { throw PlanError(.binding, "GROUP BY produces \(sets.count) grouping sets; at most 4096 are supported") }
-            state.groupingSets = sets
-        }
+        if hasSets { state.groupingSets = sets }
     }
 
     /// A `GROUP BY` item: an ordinal or alias of the select list, or an expression over `FROM`.

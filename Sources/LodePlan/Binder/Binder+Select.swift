@@ -30,11 +30,18 @@ extension Binder {
         let from = try bindFrom(core.from, frame: frame)
         frame.scope = from.scope
         var plan = from.plan
-        if let condition = core.whereClause {
-            let predicate = try bind(condition, ExpressionContext(frame: frame, clause: "WHERE"))
-            plan = .filter(Filter(input: plan, predicate: try requireBoolean(predicate, "WHERE")))
-        }
         let entries = try expandSelectList(core.items, scope: from.scope)
+        var aliases: [String: Expression] = [:]
+        for entry in entries {
+            if case .expression(let expression, let alias?) = entry, aliases[alias.name.lowercased()] == nil {
+                aliases[alias.name.lowercased()] = expression
+            }
+        }
+        if let condition = core.whereClause {
+            var context = ExpressionContext(frame: frame, clause: "WHERE")
+            context.aliases = aliases
+            plan = .filter(Filter(input: plan, predicate: try requireBoolean(try bind(condition, context), "WHERE")))
+        }
         let windows = WindowState(namedWindows: core.windows, ids: ids)
         var aggregation: AggregationState?
         if try isAggregated(core, entries: entries, orderBy: orderBy) {
@@ -45,7 +52,9 @@ extension Binder {
         frame.aggregation = aggregation
         defer { frame.aggregation = nil }
         let post = { (clause: String, allowWindows: Bool) in
-            ExpressionContext(frame: frame, clause: clause, aggregation: aggregation, windows: allowWindows ? windows : nil)
+            var context = ExpressionContext(frame: frame, clause: clause, aggregation: aggregation, windows: allowWindows ? windows : nil)
+            if clause == "HAVING" || clause == "QUALIFY" { context.aliases = aliases }
+            return context
         }
         var outputs: [BoundExpression] = []
         for entry in entries {

@@ -1,4 +1,5 @@
 import LodeCore
+import LodeSQL
 
 /// What binding an expression may meet: the names in scope, and whether aggregates and
 /// window functions are allowed (and where they are collected).
@@ -15,6 +16,9 @@ struct ExpressionContext {
     var insideAggregate = false
     /// Inside a window function's arguments, partitioning or ordering.
     var insideWindow = false
+    /// Select-list aliases a bare name may refer to when no column of the `FROM` clause
+    /// has that name (`WHERE`, `HAVING`, `QUALIFY`), keyed by lower-cased name.
+    var aliases: [String: Expression] = [:]
 
     init(frame: BindFrame, clause: String, aggregation: AggregationState? = nil, windows: WindowState? = nil) {
         self.frame = frame
