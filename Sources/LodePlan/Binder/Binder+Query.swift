@@ -132,22 +132,12 @@ extension Binder {
                                           columns: columns))
     }
 
-    /// `plan` with its columns cast to `types` by a projection, when any differs.
+    /// `plan` with its columns cast to `types` by a projection (fresh ids), when any differs.
     func castColumns(_ plan: LogicalPlan, to types: [DataType]) -> LogicalPlan {
         let columns = plan.columns
         guard zip(columns, types).contains(where: { $0.type != $1 }) else { return plan }
-        var expressions: [BoundExpression] = []
-        var outputs: [PlanColumn] = []
-        for (column, type) in zip(columns, types) {
-            let value = BoundExpression.column(column.id, column.type)
-            if column.type == type {
-                expressions.append(value)
-                outputs.append(column)
-            } else {
-                expressions.append(cast(value, to: type))
-                outputs.append(newColumn(column.name, type))
-            }
-        }
+        let expressions = zip(columns, types).map { cast(.column($0.id, $0.type), to: $1) }
+        let outputs = zip(columns, types).map { newColumn($0.name, $1) }
         return .project(Project(input: plan, expressions: expressions, columns: outputs))
     }
 }
