@@ -148,3 +148,18 @@ final class BinderLimitTests: XCTestCase {
         XCTAssertEqual(bindingError("select y as x, x as y from t where x > 1")?.kind, .binding)
     }
 }
+
+final class BinderIntervalLimitTests: XCTestCase {
+    func testIntervalsOutOfRangeAreTypeErrors() {
+        XCTAssertEqual(bindingError("select d - interval '-9223372036854775808 microseconds' from t")?.kind, .type)
+        XCTAssertEqual(bindingError("select d + interval '9223372036854775807' year from t")?.kind, .type)
+        XCTAssertEqual(bindingError("select d - interval '-2147483648' day from t")?.kind, .type)
+    }
+}
+
+final class BinderTimeTravelLimitTests: XCTestCase {
+    func testFarFutureTimeTravelIsATypeError() {
+        XCTAssertEqual(bindingError("select * from t timestamp as of '999999999-01-01'")?.kind, .type)
+        XCTAssertEqual(bindingError("select * from t version as of 'x'")?.kind, .binding)
+    }
+}

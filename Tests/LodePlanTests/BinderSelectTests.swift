@@ -169,6 +169,18 @@ final class BinderSelectTests: XCTestCase {
         }
     }
 
+    func testBindExpressionOverNamedTables() throws {
+        let target = [PlanColumn(id: ColumnID(1), name: "id", type: .int64)]
+        let source = [PlanColumn(id: ColumnID(2), name: "id", type: .int32), PlanColumn(id: ColumnID(3), name: "v", type: .string)]
+        let binder = Binder(catalog: SchemaCatalog.tpch)
+        let value = try binder.bindExpression(try SQL.parseExpression("Target.id = s.id and v = 'x'"),
+                                              over: [(name: "target", columns: target), (name: "s", columns: source)])
+        guard case .call("and", let args, _) = value, case .call("=", let ids, _) = args[0] else { return XCTFail("\(value)") }
+        XCTAssertEqual(ids, [.column(ColumnID(1), .int64), .cast(.column(ColumnID(2), .int32), to: .int64, isTry: false)])
+        XCTAssertThrowsError(try binder.bindExpression(try SQL.parseExpression("id = 1"),
+                                                       over: [(name: "target", columns: target), (name: "s", columns: source)]))
+    }
+
     func testFreshIDsComeFromTheGivenGenerator() throws {
         guard case .query(let query) = try SQL.parseStatement("select a from t") else { return XCTFail() }
         let plan = try makeBinder(ids: ColumnIDGenerator(startingAt: 100)).bind(query)

@@ -154,13 +154,22 @@ extension Binder {
         case .date, .string: value = cast(value, to: .timestampNTZ)
         default: throw PlanError(.type, "cannot add an interval to \(value.type)")
         }
-        let sign: Int64 = subtract ? -1 : 1
-        return .call("add_interval", [
-            value,
-            .literal(.int(sign * Int64(interval.months)), .int32),
-            .literal(.int(sign * Int64(interval.days)), .int32),
-            .literal(.int(sign * interval.micros), .int64),
-        ], value.type)
+        var amounts = [Int64(interval.months), Int64(interval.days), interval.micros]
+        if subtract {
+            amounts = try amounts.map { amount in
+                let (negated, overflow) = Int64(0).subtractingReportingOverflow(amount)
+                guard !overflow else { throw PlanError(.type, "interval is out of range") }
+                return negated
+            }
+        }
+        guard Int32(exactly: amounts[0]) != nil, Int32(exactly: amounts[1]) != nil else {
+            throw PlanError(.type, "interval is out of range")
+        }
+        let arguments: [BoundExpression] = [
+            value, .literal(.int(amounts[0]), .int32), .literal(.int(amounts[1]), .int32), .literal(.int(amounts[2]), .int64),
+        ]
+        if functions.kind("add_interval") == .scalar { return try call("add_interval", arguments) }
+        return .call("add_interval", arguments, value.type)
     }
 
     private func bindCase(_ operand: Expression?, _ branches: [WhenBranch], _ otherwise: Expression?,

@@ -111,19 +111,23 @@ extension Binder {
             switch try bind(expression, context) {
             case .literal(.string(let text), _):
                 if let micros = Temporal.parseTimestamp(Substring(text.trimmingSpaces)) { return .timestamp(micros) }
-                if let days = Temporal.parseDate(Substring(text.trimmingSpaces)) { return .timestamp(Int64(days) * 86_400_000_000) }
+                if let days = Temporal.parseDate(Substring(text.trimmingSpaces)) { return .timestamp(try scaled(Int64(days), 86_400_000_000)) }
                 throw PlanError(.type, "invalid timestamp '\(text)' in TIMESTAMP AS OF")
             case .literal(.timestamp(let value, let unit, _), _):
-                let micros = unit.perSecond >= 1_000_000
-                    ? value / (unit.perSecond / 1_000_000)
-                    : value.multipliedReportingOverflow(by: 1_000_000 / unit.perSecond).partialValue
-                return .timestamp(micros)
+                if unit.perSecond >= 1_000_000 { return .timestamp(value / (unit.perSecond / 1_000_000)) }
+                return .timestamp(try scaled(value, 1_000_000 / unit.perSecond))
             case .literal(.date(let days), _):
-                return .timestamp(Int64(days) * 86_400_000_000)
+                return .timestamp(try scaled(Int64(days), 86_400_000_000))
             default:
                 throw PlanError(.binding, "TIMESTAMP AS OF needs a timestamp constant, not \(expression.sql)")
             }
         }
+    }
+
+    private func scaled(_ value: Int64, _ factor: Int64) throws -> Int64 {
+        let (result, overflow) = value.multipliedReportingOverflow(by: factor)
+        guard !overflow else { throw PlanError(.type, "TIMESTAMP AS OF is out of range") }
+        return result
     }
 
     /// `read_parquet('glob')`, `delta_scan('path', version => 12)`: constant arguments.

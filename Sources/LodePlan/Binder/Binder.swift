@@ -35,6 +35,15 @@ public struct Binder {
         return try bind(expression, ExpressionContext(frame: frame, clause: "this expression"))
     }
 
+    /// Binds a scalar expression over the columns of named tables, so that qualified
+    /// names resolve (`target.id = source.id` in MERGE); a bare name must be unambiguous.
+    public func bindExpression(_ expression: Expression, over tables: [(name: String, columns: [PlanColumn])]) throws -> BoundExpression {
+        var scope = BindScope()
+        for table in tables { scope.entries += BindScope(columns: table.columns, qualifier: table.name.lowercased()).entries }
+        let frame = BindFrame(scope: scope, parent: nil)
+        return try bind(expression, ExpressionContext(frame: frame, clause: "this expression"))
+    }
+
     /// A fresh column for a new value.
     func newColumn(_ name: String, _ type: DataType) -> PlanColumn {
         PlanColumn(id: ids.next(), name: name, type: type)
