@@ -6,6 +6,11 @@ import LodePlan
 /// `call.arguments` are already cast to the signature the ``FunctionRegistry`` resolved;
 /// `DISTINCT` and `ORDER BY` wrap the base function.
 public func makeAccumulator(_ call: AggregateCall) throws -> any GroupedAccumulator {
+    try makePairwiseAccumulator(call)
+}
+
+/// ``makeAccumulator(_:)``, as the accumulator type window frames merge group by group.
+func makePairwiseAccumulator(_ call: AggregateCall) throws -> PairwiseAccumulator {
     let argumentTypes = call.arguments.map(\.type)
     var accumulator: PairwiseAccumulator = try makeBaseAccumulator(call.name, argumentTypes: argumentTypes, type: call.type)
     if !call.orderBy.isEmpty {
