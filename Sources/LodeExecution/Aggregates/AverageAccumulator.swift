@@ -61,7 +61,8 @@ final class ExactAverageAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             let (sum, overflow) = sums[t].addingReportingOverflow(other.sums[s])
             if overflow { throw ExecutionError(.outOfRange, "avg: sum is out of the 128-bit range") }
             sums[t] = sum

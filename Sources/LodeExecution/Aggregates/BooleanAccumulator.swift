@@ -29,7 +29,9 @@ final class BooleanAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) where other.seen[s] {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
+            guard other.seen[s] else { continue }
             results[t] = isAnd ? results[t] && other.results[s] : results[t] || other.results[s]
             seen[t] = true
         }

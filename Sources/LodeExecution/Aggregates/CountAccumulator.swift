@@ -24,7 +24,9 @@ final class CountAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources, targets) { counts[Int(t)] &+= other.counts[Int(s)] }
+        for i in sources.indices {
+            counts[Int(targets[i])] &+= other.counts[Int(sources[i])]
+        }
     }
 
     func finish() throws -> any ColumnArray { PrimitiveArray<Int64>(.int64, storage: counts) }

@@ -46,7 +46,9 @@ final class DistinctAccumulator: PairwiseAccumulator {
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
         var targetsOf: [Int32: [Int32]] = [:]
-        for (s, t) in zip(sources, targets) { targetsOf[s, default: []].append(t) }
+        for i in sources.indices {
+            targetsOf[sources[i], default: []].append(targets[i])
+        }
         var rows: [[Value]] = Array(repeating: [], count: columnTypes.count)
         var newGroups: [Int32] = []
         for (key, rest) in other.seen {

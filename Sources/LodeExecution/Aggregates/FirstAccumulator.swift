@@ -25,7 +25,9 @@ final class FirstAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) where firsts[t] == nil {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
+            guard firsts[t] == nil else { continue }
             firsts[t] = other.firsts[s]
         }
     }

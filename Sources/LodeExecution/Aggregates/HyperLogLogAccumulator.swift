@@ -52,7 +52,8 @@ final class HyperLogLogAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             if other.dense[s].isEmpty {
                 for hash in other.sparse[s] { add(hash, to: t) }
                 continue

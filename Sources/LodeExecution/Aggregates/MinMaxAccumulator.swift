@@ -81,7 +81,9 @@ final class FixedMinMaxAccumulator<T: OrderedValue>: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) where other.seen[s] {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
+            guard other.seen[s] else { continue }
             let v = other.best[s]
             if !seen[t] || (isMax ? T.precedes(best[t], v) : T.precedes(v, best[t])) {
                 best[t] = v
@@ -135,7 +137,8 @@ final class BytesMinMaxAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             guard let value = other.best[s] else { continue }
             if let current = best[t], !value.withUnsafeBytes({ better($0, than: current) }) { continue }
             heldBytes += value.count - (best[t]?.count ?? 0)

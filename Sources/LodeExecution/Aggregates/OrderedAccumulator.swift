@@ -28,7 +28,8 @@ final class OrderedAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             rows[t].append(contentsOf: other.rows[s])
             heldRows += other.rows[s].count
         }

@@ -41,7 +41,8 @@ final class StringAggAccumulator: PairwiseAccumulator {
         let other = try same(other)
         if separator == nil { separator = other.separator }
         let separator = self.separator ?? [UInt8(ascii: ",")]
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             guard let value = other.parts[s] else { continue }
             if parts[t] == nil {
                 parts[t] = value

@@ -56,7 +56,8 @@ final class IntegerSumAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             let (sum, overflow) = sums[t].addingReportingOverflow(other.sums[s])
             if overflow { throw ExecutionError(.outOfRange, "sum is out of the BIGINT range") }
             sums[t] = sum
@@ -111,7 +112,8 @@ final class DecimalSumAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             let (sum, overflow) = sums[t].addingReportingOverflow(other.sums[s])
             if overflow { throw outOfRange() }
             sums[t] = sum
@@ -175,7 +177,8 @@ final class DoubleSumAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
             sums[t] += other.sums[s]
             counts[t] &+= other.counts[s]
         }

@@ -42,7 +42,9 @@ final class VarianceAccumulator: PairwiseAccumulator {
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
-        for (s, t) in zip(sources.lazy.map(Int.init), targets.lazy.map(Int.init)) where other.counts[s] > 0 {
+        for i in sources.indices {
+            let s = Int(sources[i]), t = Int(targets[i])
+            guard other.counts[s] > 0 else { continue }
             if counts[t] == 0 {
                 counts[t] = other.counts[s]
                 means[t] = other.means[s]

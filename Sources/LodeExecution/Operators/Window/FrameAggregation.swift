@@ -35,41 +35,34 @@ struct FrameAggregation {
         let levels = try buildTree(arguments: arguments, included: included)
         let result = try makePairwiseAccumulator(call)
         try result.resize(groups: o.count)
-        // Pairs (node, position) by round (the node's place in its frame) and level.
-        var sources: [[[Int32]]] = Array(repeating: Array(repeating: [], count: levels.count), count: 2 * levels.count + 2)
+        // Pairs (node, position) bucketed by level and, for order-sensitive aggregates, by
+        // round (the node's place in its frame), counted first then filled.
+        let levelCount = levels.count
+        let rounds = Self.isOrderSensitive(call) ? 2 * levelCount + 2 : 1
+        var offsets = [Int](repeating: 0, count: rounds * levelCount + 1)
+        frames.decompose { round, level, _, _ in offsets[min(round, rounds - 1) * levelCount + level + 1] += 1 }
+        for b in 1..<offsets.count { offsets[b] += offsets[b - 1] }
+        var sources = [Int32](repeating: 0, count: offsets[offsets.count - 1])
         var targets = sources
-        var rights: [(level: Int, node: Int)] = []
-        for p in 0..<o.count where frames.starts[p] < frames.ends[p] {
-            var l = frames.starts[p], r = frames.ends[p], level = 0, round = 0
-            rights.removeAll(keepingCapacity: true)
-            while l < r {
-                if l & 1 == 1 {
-                    sources[round][level].append(Int32(l))
-                    targets[round][level].append(Int32(p))
-                    round += 1
-                    l += 1
-                }
-                if r & 1 == 1 {
-                    r -= 1
-                    rights.append((level, r))
-                }
-                l >>= 1
-                r >>= 1
-                level += 1
-            }
-            for (level, node) in rights.reversed() {
-                sources[round][level].append(Int32(node))
-                targets[round][level].append(Int32(p))
-                round += 1
-            }
+        var cursor = offsets
+        frames.decompose { round, level, node, p in
+            let bucket = min(round, rounds - 1) * levelCount + level
+            sources[cursor[bucket]] = Int32(truncatingIfNeeded: node)
+            targets[cursor[bucket]] = Int32(truncatingIfNeeded: p)
+            cursor[bucket] += 1
         }
-        for round in sources.indices {
-            for level in levels.indices where !sources[round][level].isEmpty {
-                try result.merge(levels[level], sources: sources[round][level], targets: targets[round][level])
-            }
+        for bucket in 0..<(rounds * levelCount) where offsets[bucket] < offsets[bucket + 1] {
+            let range = offsets[bucket]..<offsets[bucket + 1]
+            try result.merge(levels[bucket % levelCount], sources: Array(sources[range]), targets: Array(targets[range]))
         }
         try reservation.grow(result.memoryUsage)
         return o.unsorting(try result.finish())
+    }
+
+    /// Whether the aggregate depends on the order its rows arrive in.
+    static func isOrderSensitive(_ call: AggregateCall) -> Bool {
+        let name = aggregateAliases[call.name] ?? call.name
+        return call.isDistinct || ["string_agg", "first", "any_value"].contains(name)
     }
 
     /// The segment tree's levels, from one group per sorted position up to a single group.
@@ -92,5 +85,38 @@ struct FrameAggregation {
         }
         try reservation.grow(levels.reduce(0) { $0 + $1.memoryUsage })
         return levels
+    }
+}
+
+extension WindowFrames {
+    /// Splits every non-empty frame into segment-tree nodes, left to right, calling
+    /// `body(round, level, node, position)` for each: `round` is the node's place in its
+    /// frame, `level` the tree level (0 = single rows).
+    func decompose(_ body: (Int, Int, Int, Int) -> Void) {
+        var rightLevels = [Int](repeating: 0, count: 64), rightNodes = [Int](repeating: 0, count: 64)
+        for p in 0..<starts.count where starts[p] < ends[p] {
+            var l = starts[p], r = ends[p], level = 0, round = 0, rights = 0
+            while l < r {
+                if l & 1 == 1 {
+                    body(round, level, l, p)
+                    round += 1
+                    l += 1
+                }
+                if r & 1 == 1 {
+                    r -= 1
+                    rightLevels[rights] = level
+                    rightNodes[rights] = r
+                    rights += 1
+                }
+                l >>= 1
+                r >>= 1
+                level += 1
+            }
+            while rights > 0 {
+                rights -= 1
+                body(round, rightLevels[rights], rightNodes[rights], p)
+                round += 1
+            }
+        }
     }
 }
