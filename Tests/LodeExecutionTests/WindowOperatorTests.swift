@@ -228,3 +228,33 @@ private struct DoubleColumn: PhysicalExpression {
     }
     var description: String { "CAST(#\(column) AS DOUBLE)" }
 }
+
+final class WindowEdgeCaseTests: XCTestCase {
+    func testEmptyInputGivesNoRows() throws {
+        let schema = Schema([Field("k", .int64)])
+        let key = ColumnExpression(index: 0, type: .int64)
+        let functions = ["row_number", "sum", "lag"].map { name -> WindowFunctionSpec in
+            let arguments: [any PhysicalExpression] = name == "row_number" ? [] : [key]
+            let call = WindowCall(name: name, arguments: arguments.map { _ in .column(ColumnID(0), .int64) }, partitionBy: [], orderBy: [],
+                                  frame: WindowFrameSpec(unit: .rows, start: .preceding(.int(1)), end: .currentRow), type: .int64)
+            return WindowFunctionSpec(call: call, arguments: arguments, partitionBy: [key], orderBy: [PhysicalSortKey(expression: key)])
+        }
+        let op = WindowOperator(input: FixedBatchesOperator(schema: schema, partitions: [[], []]), functions: functions,
+                                schema: Schema([Field("k", .int64), Field("a", .int64), Field("b", .int64), Field("c", .int64)]))
+        XCTAssertEqual(try ExecutionContext(threads: 2).collect(op).reduce(0) { $0 + $1.count }, 0)
+    }
+
+    func testNegativeFrameOffsetIsAnError() throws {
+        let schema = Schema([Field("k", .int64)])
+        let batch = try RecordBatch(schema: schema, columns: [PrimitiveArray<Int64>(.int64, storage: [1, 2, 3])])
+        let key = ColumnExpression(index: 0, type: .int64)
+        let call = WindowCall(name: "sum", arguments: [.column(ColumnID(0), .int64)], partitionBy: [], orderBy: [],
+                              frame: WindowFrameSpec(unit: .rows, start: .preceding(.int(-1)), end: .currentRow), type: .int64)
+        let spec = WindowFunctionSpec(call: call, arguments: [key], partitionBy: [], orderBy: [PhysicalSortKey(expression: key)])
+        let op = WindowOperator(input: FixedBatchesOperator(batch, partitions: [[0..<3]]), functions: [spec],
+                                schema: Schema([Field("k", .int64), Field("s", .int64)]))
+        XCTAssertThrowsError(try ExecutionContext(threads: 1).collect(op)) { error in
+            XCTAssertEqual((error as? ExecutionError)?.kind, .invalidInput)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import LodeCore
 
 /// The values of one sort key in a form that compares fast: integers, dates, timestamps,
@@ -115,12 +116,77 @@ func sortPermutation(_ keys: [SortKeyColumn], count: Int) -> [Int] {
     if keys.count == 1, count <= Int(Int32.max), case .integers(let values) = keys[0].values {
         return sortPermutation(integers: values, keys[0])
     }
+    if keys.count > 1, keys.allSatisfy({ $0.normalizedWidth != nil }) {
+        return sortPermutation(normalized: keys, count: count)
+    }
     var indices = Array(0..<count)
     indices.sort { i, j in
         let order = compareRows(keys, i, keys, j)
         return order != 0 ? order < 0 : i < j
     }
     return indices
+}
+
+/// The stable order of fixed-width keys, each row's keys encoded as bytes that compare
+/// with `memcmp` in the keys' order (NULL placement, direction and sign folded in).
+private func sortPermutation(normalized keys: [SortKeyColumn], count: Int) -> [Int] {
+    let width = keys.reduce(0) { $0 + ($1.normalizedWidth ?? 0) }
+    var rows = [UInt8](repeating: 0, count: count * width)
+    var offset = 0
+    for key in keys {
+        key.encode(into: &rows, at: offset, stride: width)
+        offset += key.normalizedWidth ?? 0
+    }
+    var indices = Array(0..<count)
+    rows.withUnsafeBytes { rows in
+        guard let base = rows.baseAddress else { return }
+        indices.sort { i, j in
+            let order = memcmp(base + i * width, base + j * width, width)
+            return order != 0 ? order < 0 : i < j
+        }
+    }
+    return indices
+}
+
+extension SortKeyColumn {
+    /// Bytes per row in the normalized encoding; `nil` for variable-width keys.
+    var normalizedWidth: Int? {
+        switch values {
+        case .integers: return 9
+        case .decimals: return 17
+        case .bytes, .boxed: return nil
+        }
+    }
+
+    /// Writes every row's NULL byte and big-endian, sign-flipped (and for a descending key
+    /// inverted) value at `offset` of its `stride`-byte row.
+    func encode(into rows: inout [UInt8], at offset: Int, stride: Int) {
+        let nullByte: UInt8 = nullsFirst ? 0 : 2
+        rows.withUnsafeMutableBytes { rows in
+            func put(_ word: UInt64, _ at: Int) {
+                let bits = ascending ? word : ~word
+                rows.storeBytes(of: bits.bigEndian, toByteOffset: at, as: UInt64.self)
+            }
+            switch values {
+            case .integers(let values):
+                for i in 0..<values.count {
+                    let at = i * stride + offset
+                    if isNull(i) { rows[at] = nullByte; continue }
+                    rows[at] = 1
+                    put(UInt64(bitPattern: values[i]) ^ (1 << 63), at + 1)
+                }
+            case .decimals(let values):
+                for i in 0..<values.count {
+                    let at = i * stride + offset
+                    if isNull(i) { rows[at] = nullByte; continue }
+                    rows[at] = 1
+                    put(UInt64(truncatingIfNeeded: values[i] >> 64) ^ (1 << 63), at + 1)
+                    put(UInt64(truncatingIfNeeded: values[i]), at + 9)
+                }
+            case .bytes, .boxed: break
+            }
+        }
+    }
 }
 
 /// The stable order of one integer key: NULLs apart, the others sorted as (key, row) pairs.

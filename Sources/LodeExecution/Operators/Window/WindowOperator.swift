@@ -71,12 +71,14 @@ public final class WindowOperator: PhysicalOperator {
         if RankingFunctions.names.contains(call.name) {
             return ordering.unsorting(try RankingFunctions.evaluate(call.name, ordering: ordering, arguments: arguments))
         }
-        let frames = try WindowFrames(call.frame, ordering: ordering, orderKey: spec.orderBy.count == 1 ? spec.orderBy[0] : nil,
-                                      batch: batch)
+        let orderKey = spec.orderBy.count == 1 ? spec.orderBy[0] : nil
         if ValueFunctions.names.contains(call.name) {
+            let usesFrame = call.name != "lag" && call.name != "lead"
+            let frames = usesFrame ? try WindowFrames(call.frame, ordering: ordering, orderKey: orderKey, batch: batch) : nil
             return try ValueFunctions.evaluate(call.name, ordering: ordering, frames: frames, arguments: arguments,
                                                ignoreNulls: call.ignoreNulls, type: call.type)
         }
+        let frames = try WindowFrames(call.frame, ordering: ordering, orderKey: orderKey, batch: batch)
         var included: [Bool]?
         if let filter = spec.filter {
             let mask = try filter.evaluate(batch)
