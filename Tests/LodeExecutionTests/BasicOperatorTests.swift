@@ -3,7 +3,7 @@ import LodeCore
 @testable import LodeExecution
 
 /// Serves fixed batches, one list per partition.
-final class FixedBatchesOperator: PhysicalOperator {
+final class PartitionedBatchesOperator: PhysicalOperator {
     let schema: Schema
     let partitions: [[RecordBatch]]
 
@@ -23,7 +23,7 @@ final class FixedBatchesOperator: PhysicalOperator {
 }
 
 /// `column > constant` over an Int64 column, for operator tests.
-struct GreaterThan: PhysicalExpression {
+struct Int64GreaterThan: PhysicalExpression {
     let index: Int
     let constant: Int64
     var type: DataType { .boolean }
@@ -45,14 +45,14 @@ final class BasicOperatorTests: XCTestCase {
     func rows(_ batches: [RecordBatch]) -> [Value] { batches.flatMap { $0.columns[0].values } }
 
     func testFilterKeepsOnlyTrueRowsInEveryPartition() throws {
-        let input = FixedBatchesOperator(schema: schema, partitions: [[try batch([1, 5, nil, 7])], [try batch([9, 2])]])
-        let filter = FilterOperator(input: input, predicate: GreaterThan(index: 0, constant: 4))
+        let input = PartitionedBatchesOperator(schema: schema, partitions: [[try batch([1, 5, nil, 7])], [try batch([9, 2])]])
+        let filter = FilterOperator(input: input, predicate: Int64GreaterThan(index: 0, constant: 4))
         XCTAssertEqual(filter.partitionCount, 2)
         XCTAssertEqual(rows(try ExecutionContext(threads: 2).collect(filter)), [.int(5), .int(7), .int(9)])
     }
 
     func testLimitSkipsTheOffsetAcrossBatchesAndPartitions() throws {
-        let input = FixedBatchesOperator(schema: schema, partitions: [[try batch([1, 2]), try batch([3])], [try batch([4, 5, 6])]])
+        let input = PartitionedBatchesOperator(schema: schema, partitions: [[try batch([1, 2]), try batch([3])], [try batch([4, 5, 6])]])
         let limit = LimitOperator(input: input, limit: 3, offset: 2)
         XCTAssertEqual(rows(try ExecutionContext(threads: 2).collect(limit)), [.int(3), .int(4), .int(5)])
         let rest = LimitOperator(input: input, limit: nil, offset: 5)
@@ -61,7 +61,7 @@ final class BasicOperatorTests: XCTestCase {
 
     func testProjectionRenamesAndReordersColumns() throws {
         let two = Schema([Field("a", .int64), Field("b", .int64)])
-        let input = FixedBatchesOperator(schema: two, partitions: [[
+        let input = PartitionedBatchesOperator(schema: two, partitions: [[
             try RecordBatch(schema: two, columns: [PrimitiveArray<Int64>(.int64, [1, 2]), PrimitiveArray<Int64>(.int64, [3, 4])]),
         ]])
         let out = Schema([Field("second", .int64), Field("first", .int64)])

@@ -39,7 +39,7 @@ public final class ScanOperator: PhysicalOperator, @unchecked Sendable {
         return ClosureBatchStream(schema: schema) {
             while let batch = try stream.next() {
                 try context.checkCancelled()
-                var out = try renamed(batch, to: schema)
+                var out = try batch.renamed(schema)
                 for filter in filters where out.count > 0 { out = try filterRows(out, by: filter) }
                 if out.count > 0 { return out }
             }

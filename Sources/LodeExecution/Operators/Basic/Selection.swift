@@ -22,9 +22,3 @@ func filterRows(_ batch: RecordBatch, by predicate: any PhysicalExpression) thro
     guard let rows = try selectedRows(predicate.evaluate(batch)) else { return batch }
     return batch.take(rows)
 }
-
-/// `batch`'s columns under `schema` (same types, possibly other names or nullability).
-func renamed(_ batch: RecordBatch, to schema: Schema) throws -> RecordBatch {
-    if batch.schema == schema { return batch }
-    return try RecordBatch(schema: schema, columns: batch.columns, count: batch.count)
-}
