@@ -1,0 +1,38 @@
+import Foundation
+import LodeDelta
+import LodeSQL
+
+/// A Delta table of the lake named `layer.table`.
+struct LakeTable {
+    /// `layer.table`, as errors show it.
+    let name: String
+    /// The table's folder: `<lake>/<layer>/<table>`.
+    let path: String
+    let delta: DeltaTable
+
+    func exists() throws -> Bool { try delta.exists() }
+
+    /// The latest snapshot; an error naming the table when there is none.
+    func snapshot() throws -> Snapshot {
+        guard try exists() else { throw EngineError(.invalidArgument, "table \(name) does not exist") }
+        return try delta.snapshot()
+    }
+}
+
+extension Session {
+    /// The lake table `name` (`layer.table`) names, existing or not.
+    func lakeTable(_ name: QualifiedName) throws -> LakeTable {
+        guard let lakeRoot else {
+            throw EngineError(.invalidArgument, "no lake: table \(name.sql) needs a lake root (--lake DIR)")
+        }
+        let parts = name.parts.map(\.name)
+        guard parts.count == 2 else {
+            throw EngineError(.invalidArgument, "table name \(name.sql) must be layer.table (e.g. silver.orders)")
+        }
+        for part in parts where part.isEmpty || part.hasPrefix(".") || part.contains("/") || part.contains("\\") {
+            throw EngineError(.invalidArgument, "'\(part)' cannot name a folder of the lake")
+        }
+        let path = lakeRoot + "/" + parts.joined(separator: "/")
+        return LakeTable(name: parts.joined(separator: "."), path: path, delta: DeltaTable(path: path))
+    }
+}
