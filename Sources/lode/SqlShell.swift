@@ -22,7 +22,8 @@ struct SqlShell {
 
     mutating func run() {
         print("Lode \(Lode.version) SQL shell. Enter .help for help." + (session.lakeRoot.map { " Lake: \($0)" } ?? " No lake (--lake DIR)."))
-        let editor = LineEditor(historyPath: FileManager.default.homeDirectoryForCurrentUser.path + "/.lode_history")
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let editor = LineEditor(historyPath: home + "/.lode_history")
         var buffer = ""
         while true {
             guard let line = editor.readLine(prompt: buffer.isEmpty ? "lode> " : "  ...> ") else {
@@ -67,7 +68,7 @@ struct SqlShell {
         switch words.first ?? "" {
         case ".quit", ".exit": return false
         case ".help": print(Self.help)
-        case ".tables": print(tables().joined(separator: "\n"))
+        case ".tables": for name in tables() { print(name) }
         case ".timer":
             guard words.count == 2, ["on", "off"].contains(words[1]) else { printError("usage: .timer on|off"); break }
             timer = words[1] == "on"
