@@ -32,7 +32,19 @@ extension Session {
         for part in parts where part.isEmpty || part.hasPrefix(".") || part.contains("/") || part.contains("\\") {
             throw EngineError(.invalidArgument, "'\(part)' cannot name a folder of the lake")
         }
-        let path = lakeRoot + "/" + parts.joined(separator: "/")
-        return LakeTable(name: parts.joined(separator: "."), path: path, delta: DeltaTable(path: path))
+        let layer = Self.folder(in: lakeRoot, named: parts[0])
+        let table = Self.folder(in: lakeRoot + "/" + layer, named: parts[1])
+        let path = lakeRoot + "/" + layer + "/" + table
+        return LakeTable(name: layer + "." + table, path: path, delta: DeltaTable(path: path))
+    }
+
+    /// The entry of `parent` named `name` exactly, else ignoring case, else `name` itself
+    /// (the catalog resolves names the same way).
+    private static func folder(in parent: String, named name: String) -> String {
+        let files = FileManager.default
+        if files.fileExists(atPath: parent + "/" + name) { return name }
+        let lowered = name.lowercased()
+        let names = (try? files.contentsOfDirectory(atPath: parent)) ?? []
+        return names.sorted().first { $0.lowercased() == lowered } ?? name
     }
 }
