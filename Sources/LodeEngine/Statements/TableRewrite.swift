@@ -114,14 +114,19 @@ struct RowID: Hashable {
 }
 
 extension RecordBatch {
-    /// The `(file, row)` ids held in columns `fileColumn` and `rowColumn`; `nil` for a row
-    /// whose ids are NULL (no target row, in an outer join).
+    /// The `(file, row)` ids held in columns `fileColumn` (INT) and `rowColumn` (BIGINT);
+    /// `nil` for a row whose ids are NULL (no target row, in an outer join).
     func rowIDs(fileColumn: Int, rowColumn: Int) -> [RowID?] {
-        let files = columns[fileColumn]
-        let rows = columns[rowColumn]
+        guard let files = columns[fileColumn] as? PrimitiveArray<Int32>,
+              let rows = columns[rowColumn] as? PrimitiveArray<Int64> else {
+            return (0..<count).map { i in
+                guard case .int(let file) = columns[fileColumn].value(at: i),
+                      case .int(let row) = columns[rowColumn].value(at: i) else { return nil }
+                return RowID(file: Int32(truncatingIfNeeded: file), row: row)
+            }
+        }
         return (0..<count).map { i in
-            guard case .int(let file) = files.value(at: i), case .int(let row) = rows.value(at: i) else { return nil }
-            return RowID(file: Int32(truncatingIfNeeded: file), row: row)
+            files.isNull(i) || rows.isNull(i) ? nil : RowID(file: files.storage[i], row: rows.storage[i])
         }
     }
 }
