@@ -192,6 +192,10 @@ final class SessionTests: XCTestCase {
             "SELECT id FROM silver.people WHERE id / (id - id) > 0",
             "DELETE FROM silver.people WHERE nope = 1",
             "UPDATE silver.people SET score = 'x'",
+            "UPDATE silver.people SET id = NULL",
+            "INSERT INTO silver.people VALUES (NULL, 'x', 1)",
+            "MERGE INTO silver.people t USING silver.nope s ON t.id = s.id WHEN MATCHED THEN DELETE",
+            "COPY silver.people FROM '/nonexistent/file.csv'",
         ]
         for sql in mistakes {
             XCTAssertThrowsError(try session.execute(sql), sql) { error in

@@ -53,9 +53,32 @@ public final class Session {
         return last
     }
 
-    /// Runs a parsed statement.
+    /// Runs a parsed statement. Errors are ``EngineError``, `PlanError`, `ExecutionError`
+    /// or `SQLError`; errors of the layers below (a Delta conflict, a file that does not
+    /// parse) arrive as ``EngineError``s carrying their message.
     @discardableResult
     public func execute(statement: Statement) throws -> QueryResult {
+        do {
+            return try run(statement)
+        } catch let error as EngineError {
+            throw error
+        } catch let error as PlanError {
+            throw error
+        } catch let error as ExecutionError {
+            throw error
+        } catch let error as SQLError {
+            throw error
+        } catch let error as DeltaError {
+            let kind: EngineError.Kind = error.kind == .io ? .io : error.kind == .corruptLog ? .badData : .invalidArgument
+            throw EngineError(kind, error.description)
+        } catch let error as CocoaError {
+            throw EngineError(.io, error.localizedDescription)
+        } catch {
+            throw EngineError(.invalidArgument, "\(error)")
+        }
+    }
+
+    private func run(_ statement: Statement) throws -> QueryResult {
         switch statement {
         case .query(let query): return try runQuery(query)
         case .explain(let inner, let analyze): return try explain(inner, analyze: analyze)
