@@ -29,13 +29,28 @@ final class DeltaRowSource: TableSource, @unchecked Sendable {
         return counts.contains(nil) ? nil : counts.reduce(0) { $0 + Int($1 ?? 0) }
     }
 
+    /// Reads the files that may hold rows passing the request's filters (judged from
+    /// partition values and statistics), spread over the requested streams.
     func scan(_ request: ScanRequest) throws -> [any BatchStream] {
-        let streams = max(1, min(request.partitions, files.count))
+        let candidates = try candidateFiles(request)
+        let streams = max(1, min(request.partitions, candidates.count))
         let output = schema.project(request.columns)
         return (0..<streams).map { stream in
-            let mine = Array(stride(from: stream, to: files.count, by: streams))
+            let mine = stride(from: stream, to: candidates.count, by: streams).map { candidates[$0] }
             return RowIDStream(source: self, fileIndices: mine, columns: request.columns, schema: output)
         }
+    }
+
+    /// Indices into ``files`` of the files a scan must read: all without usable filters.
+    private func candidateFiles(_ request: ScanRequest) throws -> [Int] {
+        let tableColumns = snapshot.schema.count
+        let kept = zip(request.columns, request.columnIDs).filter { $0.0 < tableColumns }
+        let narrowed = ScanRequest(columns: kept.map(\.0), columnIDs: kept.map(\.1), filters: request.filters)
+        guard let predicate = FilterTranslation(request: narrowed, schema: snapshot.schema).predicate() else {
+            return Array(files.indices)
+        }
+        let matching = Set(try snapshot.files(matching: predicate).map(\.path))
+        return files.indices.filter { matching.contains(files[$0].path) }
     }
 }
 
