@@ -3,20 +3,21 @@ import LodeCore
 import LodePlan
 
 /// Reads a ``TableSource``: one output partition per stream the source opens, each batch
-/// renamed to the plan's schema and filtered exactly by the pushed-down predicate.
+/// renamed to the plan's schema and filtered exactly by the pushed-down predicates, each
+/// applied to the rows the earlier ones kept (so `x <> 0 AND 10 / x > 1` never divides by zero).
 public final class ScanOperator: PhysicalOperator, @unchecked Sendable {
     public let source: any TableSource
     public let request: ScanRequest
-    /// All pushed-down filters, conjoined; applied to every batch.
-    public let filter: (any PhysicalExpression)?
+    /// The pushed-down filters, applied in order to every batch.
+    public let filters: [any PhysicalExpression]
     public let schema: Schema
     private let lock = NSLock()
     private var streams: [any BatchStream]?
 
-    public init(source: any TableSource, request: ScanRequest, filter: (any PhysicalExpression)?, schema: Schema) {
+    public init(source: any TableSource, request: ScanRequest, filters: [any PhysicalExpression], schema: Schema) {
         self.source = source
         self.request = request
-        self.filter = filter
+        self.filters = filters
         self.schema = schema
     }
 
@@ -25,7 +26,7 @@ public final class ScanOperator: PhysicalOperator, @unchecked Sendable {
     public var name: String { "Scan" }
     public var details: String {
         var parts = [source.displayName, "columns=[\(schema.names.joined(separator: ", "))]"]
-        if let filter { parts.append("filter=\(filter)") }
+        if !filters.isEmpty { parts.append("filters=[\(filters.map(\.description).joined(separator: ", "))]") }
         if let limit = request.limit { parts.append("limit=\(limit)") }
         return parts.joined(separator: " ")
     }
@@ -34,12 +35,12 @@ public final class ScanOperator: PhysicalOperator, @unchecked Sendable {
         let streams = try openStreams()
         guard partition < streams.count else { return MemoryBatchStream(schema: schema, batches: []) }
         let stream = streams[partition]
-        let schema = self.schema, filter = self.filter
+        let schema = self.schema, filters = self.filters
         return ClosureBatchStream(schema: schema) {
             while let batch = try stream.next() {
                 try context.checkCancelled()
                 var out = try renamed(batch, to: schema)
-                if let filter { out = try filterRows(out, by: filter) }
+                for filter in filters where out.count > 0 { out = try filterRows(out, by: filter) }
                 if out.count > 0 { return out }
             }
             return nil
