@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "LodeCore"),
@@ -33,7 +35,11 @@ let package = Package(
             name: "LodeEngine",
             dependencies: ["LodeCore", "LodeStorage", "LodeParquet", "LodeFormats", "LodeDelta", "LodeSQL", "LodePlan", "LodeExecution"]
         ),
-        .target(name: "LodePipeline", dependencies: ["LodeCore", "LodeEngine", "LodeFormats"]),
+        .target(
+            name: "LodePipeline",
+            dependencies: ["LodeCore", "LodeEngine", "LodeFormats", "LodeSQL", "LodePlan",
+                           .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "lode",
             dependencies: [
@@ -51,7 +57,7 @@ let package = Package(
         .testTarget(name: "LodeExecutionTests", dependencies: ["LodeExecution"]),
         .testTarget(name: "LodeDeltaTests", dependencies: ["LodeDelta"]),
         .testTarget(name: "LodeEngineTests", dependencies: ["LodeEngine"]),
-        .testTarget(name: "LodePipelineTests", dependencies: ["LodePipeline"]),
+        .testTarget(name: "LodePipelineTests", dependencies: ["LodePipeline", "LodeSQL"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,7 +6,7 @@ extension RecordBatch {
             return slice(first..<(first + indices.count))
         }
         // Every column keeps its type and all get the same length, so this cannot throw.
-        return try! RecordBatch(schema: schema, columns: columns.map { taking($0, indices) })
+        return try! RecordBatch(schema: schema, columns: columns.map { taking($0, indices) }, count: indices.count)
     }
 }
 

@@ -7,10 +7,15 @@ public struct RecordBatch: Sendable {
 
     /// Checks that there is one column per field, of the field's type and of equal length.
     public init(schema: Schema, columns: [any ColumnArray]) throws {
+        try self.init(schema: schema, columns: columns, count: columns.first?.count ?? 0)
+    }
+
+    /// A batch of `count` rows; the explicit count lets a batch without columns still
+    /// carry rows (`SELECT 1` reads one row of nothing).
+    public init(schema: Schema, columns: [any ColumnArray], count: Int) throws {
         guard schema.count == columns.count else {
             throw CoreError(.invalidBatch, "schema has \(schema.count) fields but \(columns.count) columns were given")
         }
-        let count = columns.first?.count ?? 0
         for (field, column) in zip(schema.fields, columns) {
             guard column.dataType == field.type else {
                 throw CoreError(.invalidBatch, "column '\(field.name)' holds \(column.dataType), schema says \(field.type)",
@@ -35,11 +40,11 @@ public struct RecordBatch: Sendable {
     public func column(named name: String) -> (any ColumnArray)? { schema.index(of: name).map { columns[$0] } }
 
     public func slice(_ range: Range<Int>) -> RecordBatch {
-        try! RecordBatch(schema: schema, columns: columns.map { $0.slice(range) })
+        try! RecordBatch(schema: schema, columns: columns.map { $0.slice(range) }, count: range.count)
     }
 
     public func project(_ indices: [Int]) -> RecordBatch {
-        try! RecordBatch(schema: schema.project(indices), columns: indices.map { columns[$0] })
+        try! RecordBatch(schema: schema.project(indices), columns: indices.map { columns[$0] }, count: count)
     }
 
     /// Row `index` as boxed values.

@@ -17,6 +17,8 @@ public enum TypeCoercion {
         case _ where a.isNumeric && b.isNumeric:
             return numericRank(a) >= numericRank(b) ? a : b
         case (.date, .timestamp), (.timestamp, .date): return a == .date ? b : a
+        case (.timestamp(let u1, let z1), .timestamp(let u2, let z2)):
+            return .timestamp(u1.perSecond >= u2.perSecond ? u1 : u2, utc: z1 || z2)
         case (.string, _): return b
         case (_, .string): return a
         default: return nil

@@ -9,11 +9,25 @@ public struct Identifier: Hashable, Sendable, CustomStringConvertible {
     public var spelling: String
     /// True when written between double quotes.
     public var isQuoted: Bool
+    /// Where the name starts in the source text, when it came from the parser; not part of
+    /// equality or hashing, so trees parsed from different text compare by meaning.
+    public var location: SourceLocation?
 
-    public init(_ spelling: String, quoted: Bool = false) {
+    public init(_ spelling: String, quoted: Bool = false, location: SourceLocation? = nil) {
         self.spelling = spelling
         self.isQuoted = quoted
         self.name = quoted ? spelling : spelling.lowercased()
+        self.location = location
+    }
+
+    public static func == (a: Identifier, b: Identifier) -> Bool {
+        a.name == b.name && a.spelling == b.spelling && a.isQuoted == b.isQuoted
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(spelling)
+        hasher.combine(isQuoted)
     }
 
     public var description: String { sql }

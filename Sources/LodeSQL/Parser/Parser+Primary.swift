@@ -87,11 +87,11 @@ extension Parser {
                 advance()
                 advance()
             }
-            return .function(FunctionCall(name: QualifiedName([Identifier(token.text)]), arguments: []))
+            return .function(FunctionCall(name: QualifiedName([Identifier(token.text, location: token.location)]), arguments: []))
         case "left", "right":
             guard peek().isSymbol("(") else { break }
             advance()
-            return try parseFunctionCall(QualifiedName([Identifier(token.text)]))
+            return try parseFunctionCall(QualifiedName([Identifier(token.text, location: token.location)]))
         default:
             break
         }

@@ -136,11 +136,11 @@ public struct Parser {
     mutating func parseIdentifier(_ context: String) throws -> Identifier {
         switch current.kind {
         case .identifier:
-            let identifier = Identifier(current.text)
+            let identifier = Identifier(current.text, location: current.location)
             advance()
             return identifier
         case .quotedIdentifier:
-            let identifier = Identifier(current.value, quoted: true)
+            let identifier = Identifier(current.value, quoted: true, location: current.location)
             advance()
             return identifier
         default:

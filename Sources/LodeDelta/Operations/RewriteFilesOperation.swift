@@ -1,0 +1,116 @@
+import LodeCore
+import LodeParquet
+
+/// Replaces some of a table's data files with new ones in one atomic commit: the
+/// rewrite behind row-level DELETE, UPDATE and MERGE.
+///
+/// ```swift
+/// let snapshot = try table.snapshot()
+/// let result = try RewriteFilesOperation(table: table, snapshot: snapshot)
+///     .withOperation("DELETE", predicate: "id = 3")
+///     .execute(removing: touchedFiles, schema: snapshot.schema) { nextKeptBatch() }
+/// ```
+///
+/// The files to remove must be live in `snapshot`; the batches given are written as
+/// new files (partitioned as the table is) and committed with the removals, so
+/// readers see either the table before or after, never a mix. The transaction
+/// depends on the whole table it read: a concurrent writer that adds or removes
+/// files in between makes the commit fail with a conflict instead of losing rows.
+public struct RewriteFilesOperation: Sendable {
+    public let table: DeltaTable
+    public let snapshot: Snapshot
+    var operationName = "WRITE"
+    var predicate: String?
+    var metrics: [String: String] = [:]
+    var targetFileSize: Int?
+    var clock = DeltaClock.system
+    var maxCommitAttempts = 100
+
+    /// A rewrite of `table` based on what `snapshot` (its current state) holds.
+    public init(table: DeltaTable, snapshot: Snapshot) {
+        self.table = table
+        self.snapshot = snapshot
+    }
+
+    /// The `operation` the commit records (`DELETE`, `UPDATE`, `MERGE`) and its predicate text.
+    public func withOperation(_ name: String, predicate: String? = nil) -> Self {
+        var c = self; c.operationName = name; c.predicate = predicate; return c
+    }
+    /// Extra `operationMetrics` (`numDeletedRows`, `numUpdatedRows`, …).
+    public func withMetrics(_ metrics: [String: String]) -> Self { var c = self; c.metrics = metrics; return c }
+    public func withTargetFileSize(_ bytes: Int?) -> Self { var c = self; c.targetFileSize = bytes; return c }
+    public func withClock(_ clock: DeltaClock) -> Self { var c = self; c.clock = clock; return c }
+    public func withMaxCommitAttempts(_ attempts: Int) -> Self { var c = self; c.maxCommitAttempts = attempts; return c }
+
+    /// Writes the batches `next` returns (each of `schema`, fitted to the table's schema
+    /// by column name) and commits them together with the removal of `removing`.
+    /// Commits nothing when there is nothing to remove and no row to add.
+    @discardableResult
+    public func execute(removing: [AddFile], schema: Schema, next: () throws -> RecordBatch?) throws -> RewriteResult {
+        let name = table.paths.displayName
+        try checkWritable(snapshot, operation: operationName, removesData: !removing.isEmpty)
+        let live = Set(snapshot.files.map(\.path))
+        if let stale = removing.first(where: { !live.contains($0.path) }) {
+            throw DeltaError(.invalidArgument, "\(stale.path) is not a live file of the table", table: name,
+                             version: snapshot.version)
+        }
+        let alignment = try SchemaAlignment(table: snapshot.schema, input: schema, mergeSchema: false, tableName: name)
+        var options = DataFileWriter.Options()
+        options.parquet.compression = .snappy
+        options.targetFileSize = targetFileSize ?? TableProperties(snapshot.properties).targetFileSize
+        options.properties = snapshot.properties
+        let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: snapshot.schema,
+                                        partitionColumns: snapshot.partitionColumns, options: options, clock: clock)
+        var rows = 0
+        let adds: [AddFile]
+        do {
+            while let batch = try next() {
+                guard batch.count > 0 else { continue }
+                try writer.write(try alignment.apply(batch, tableName: name))
+                rows += batch.count
+            }
+            adds = try writer.finish()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        guard !removing.isEmpty || !adds.isEmpty else { return RewriteResult(version: nil) }
+        let now = clock.milliseconds()
+        var operation = TableOperation(name: operationName)
+        if let predicate { operation.parameters["predicate"] = TableOperation.jsonListString([predicate]) }
+        let addedBytes = adds.reduce(Int64(0)) { $0 + $1.size }
+        operation.metrics = ["numRemovedFiles": String(removing.count), "numAddedFiles": String(adds.count),
+                             "numRemovedBytes": String(removing.reduce(Int64(0)) { $0 + $1.size }),
+                             "numAddedBytes": String(addedBytes), "numOutputRows": String(rows)]
+        operation.metrics.merge(metrics) { _, given in given }
+        var transaction = Transaction(store: table.store, paths: table.paths, readVersion: snapshot.version,
+                                      configuration: snapshot.properties, operation: operation)
+        transaction.actions = removing.map { .remove($0.removal(at: now)) } + adds.map { .add($0) }
+        transaction.reads.wholeTable = true
+        transaction.reads.files = Set(removing.map(\.path))
+        transaction.isBlindAppend = removing.isEmpty
+        transaction.clock = clock
+        transaction.maxAttempts = maxCommitAttempts
+        let outcome: Transaction.Outcome
+        do {
+            outcome = try transaction.commit()
+        } catch {
+            writer.removeWrittenFiles()
+            throw error
+        }
+        let checkpointed = PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: snapshot.properties)
+        return RewriteResult(version: outcome.version, removedFiles: removing.count, addedFiles: adds.count, rows: rows,
+                             checkpointed: checkpointed)
+    }
+}
+
+/// What a ``RewriteFilesOperation`` did.
+public struct RewriteResult: Sendable, Equatable {
+    /// The version committed; `nil` when there was nothing to do.
+    public var version: Int64?
+    public var removedFiles = 0
+    public var addedFiles = 0
+    /// Rows written to the new files.
+    public var rows = 0
+    public var checkpointed = false
+}

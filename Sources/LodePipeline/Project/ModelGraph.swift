@@ -1,0 +1,45 @@
+import LodePlan
+
+/// Orders models so that each comes after the models it reads, and checks every table a
+/// model reads exists as a model or a source.
+enum ModelGraph {
+    static func ordered(_ models: [ModelDefinition], sources: [SourceConfig]) throws -> [ModelDefinition] {
+        var byName: [String: ModelDefinition] = [:]
+        for model in models {
+            if let other = byName[model.tableName] {
+                throw PipelineError(.model, "model \(model.tableName) is defined twice (also in \(other.file))", file: model.file)
+            }
+            byName[model.tableName] = model
+        }
+        let sourceTables = Set(sources.map(\.table))
+        for model in models {
+            for dependency in model.dependencies where byName[dependency] == nil && !sourceTables.contains(dependency) {
+                let known = Array(byName.keys) + Array(sourceTables)
+                let hint = closestTable(dependency, in: known).map { "; did you mean \($0)?" } ?? ""
+                throw PipelineError(.model, "\(model.tableName) reads \(dependency), which is neither a model nor a source table\(hint)",
+                                    file: model.file)
+            }
+        }
+        var ordered: [ModelDefinition] = []
+        var state: [String: Bool] = [:]   // false: in progress, true: done
+        func visit(_ model: ModelDefinition, path: [String]) throws {
+            if state[model.tableName] == true { return }
+            if state[model.tableName] == false {
+                let cycle = (path.drop { $0 != model.tableName } + [model.tableName]).joined(separator: " → ")
+                throw PipelineError(.model, "models depend on each other in a cycle: \(cycle)", file: model.file)
+            }
+            state[model.tableName] = false
+            for dependency in model.dependencies {
+                if let upstream = byName[dependency] { try visit(upstream, path: path + [model.tableName]) }
+            }
+            state[model.tableName] = true
+            ordered.append(model)
+        }
+        for model in models.sorted(by: { $0.tableName < $1.tableName }) { try visit(model, path: []) }
+        return ordered
+    }
+
+    static func closestTable(_ name: String, in names: [String]) -> String? {
+        closestName(to: name, in: names)
+    }
+}

@@ -1,0 +1,121 @@
+import LodeCore
+
+/// Replaces every subquery expression with a join.
+///
+/// A conjunct of a filter (`WHERE`, `HAVING`) that is `EXISTS`, `NOT EXISTS`, `IN` or
+/// `NOT IN` becomes a semi join, an anti join, a semi join on `x = y` and a null-aware
+/// anti join. Anywhere else `EXISTS` and `IN` become a mark join whose boolean column
+/// replaces the subquery, and a scalar subquery a single join whose value column replaces
+/// it. Correlated subqueries are flattened first (see `SubqueryDecorrelation+Flatten`):
+/// their correlated conjuncts move into the join condition; a correlated scalar aggregate
+/// is grouped by its correlation keys and joined with a left join.
+public struct SubqueryDecorrelation: OptimizerRule {
+    public var name: String { "subquery_decorrelation" }
+
+    public init() {}
+
+    public func rewrite(_ plan: LogicalPlan, context: OptimizerContext) throws -> LogicalPlan {
+        try plan.transformUp { try decorrelate($0, context) }
+    }
+
+    func decorrelate(_ node: LogicalPlan, _ context: OptimizerContext) throws -> LogicalPlan {
+        guard node.expressions.contains(where: \.containsSubquery) else { return node }
+        switch node {
+        case .filter(let n):
+            var input = n.input
+            var remaining: [BoundExpression] = []
+            for conjunct in n.predicate.conjuncts {
+                if let joined = try filterJoin(conjunct, input, context) {
+                    input = joined
+                } else {
+                    remaining.append(try replaceSubqueries(in: conjunct, over: &input, context))
+                }
+            }
+            return input.filtered(by: remaining).projected(onto: n.input.columns)
+        case .project(var n):
+            var input = n.input
+            n.expressions = try n.expressions.map { try replaceSubqueries(in: $0, over: &input, context) }
+            n.input = input
+            return .project(n)
+        default:
+            throw PlanError(.notImplemented, "subqueries are supported in WHERE, HAVING and SELECT lists only")
+        }
+    }
+
+    /// A semi or anti join for a filter conjunct that is `[NOT] EXISTS` or `[NOT] IN`.
+    func filterJoin(_ conjunct: BoundExpression, _ input: LogicalPlan, _ context: OptimizerContext) throws -> LogicalPlan? {
+        switch conjunct {
+        case .subquery(let s):
+            switch s.kind {
+            case .exists: return try existenceJoin(.semi, s, input, context)
+            case .inSubquery: return try existenceJoin(.semi, s, input, context)
+            case .scalar: return nil
+            }
+        case .call("not", let args, _) where args.count == 1:
+            guard case .subquery(let s) = args[0] else { return nil }
+            switch s.kind {
+            case .exists: return try existenceJoin(.anti(nullAware: false), s, input, context)
+            case .inSubquery: return try existenceJoin(.anti(nullAware: true), s, input, context)
+            case .scalar: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Replaces each subquery inside `expression` by a column of a join added over `input`.
+    func replaceSubqueries(in expression: BoundExpression, over input: inout LogicalPlan, _ context: OptimizerContext) throws
+        -> BoundExpression {
+        guard expression.containsSubquery else { return expression }
+        var plan = input
+        let result = try expression.transformUp { e -> BoundExpression in
+            guard case .subquery(let s) = e else { return e }
+            switch s.kind {
+            case .exists, .inSubquery:
+                let mark = PlanColumn(id: context.ids.next(), name: "mark", type: .boolean)
+                plan = try existenceJoin(.mark, s, plan, context, markColumn: mark)
+                return mark.reference
+            case .scalar:
+                let (joined, value) = try scalarJoin(s, plan, context)
+                plan = joined
+                return value
+            }
+        }
+        input = plan
+        return result
+    }
+
+    /// `input` joined with the subquery of an `EXISTS` or `IN` on its correlation (and the
+    /// `IN` equality).
+    func existenceJoin(_ kind: JoinKind, _ s: BoundSubquery, _ input: LogicalPlan, _ context: OptimizerContext,
+                       markColumn: PlanColumn? = nil) throws -> LogicalPlan {
+        var plan = try rewrite(s.plan, context: context)
+        if case .exists = s.kind { plan = trimmedForExists(plan) }
+        let (right, correlated) = try flatten(plan, outer: Set(s.outerColumns.map(\.id)))
+        var conditions = correlated
+        if case .inSubquery(let value) = s.kind {
+            guard !value.containsSubquery, let first = s.plan.columns.first else {
+                throw PlanError(.notImplemented, "IN with a subquery on both sides")
+            }
+            conditions.insert(.equality(value, first.reference), at: 0)
+        }
+        let join = Join(kind: kind, left: input, right: right, condition: .conjunction(conditions), markColumn: markColumn)
+        try checkResolved(join)
+        return .join(join)
+    }
+
+    /// An `EXISTS` subquery's select list does not matter: drops the projections on top
+    /// that compute it.
+    func trimmedForExists(_ plan: LogicalPlan) -> LogicalPlan {
+        if case .project(let p) = plan, !p.expressions.contains(where: \.isVolatile) { return trimmedForExists(p.input) }
+        return plan
+    }
+
+    /// Fails when a join condition reads columns of neither input (a subquery correlated
+    /// to a query more than one level out).
+    func checkResolved(_ join: Join) throws {
+        let available = join.left.columnIDs.union(join.right.columnIDs)
+        guard (join.condition?.referencedColumns ?? []).isSubset(of: available) else {
+            throw PlanError(.notImplemented, "correlated subquery of this shape (reading columns of a query more than one level out)")
+        }
+    }
+}
