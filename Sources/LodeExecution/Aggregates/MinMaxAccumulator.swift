@@ -51,6 +51,13 @@ final class FixedMinMaxAccumulator<T: OrderedValue>: PairwiseAccumulator {
         grow(&seen, to: count, with: false)
     }
 
+    @_specialize(where T == Int8)
+    @_specialize(where T == Int16)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Int128)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func update(groups: [Int32], arguments: [any ColumnArray]) throws {
         guard let column = arguments.first as? PrimitiveArray<T> else {
             throw ExecutionError(.internal, "min/max of \(type) got \(arguments.first?.dataType.description ?? "no column")")
