@@ -200,6 +200,12 @@ final class WindowOperatorTests: XCTestCase {
         XCTAssertEqual(try window("sum", [x], partitionBy: [Self.g], orderBy: byGroupThenOThenID, filter: GreaterThan(column: Self.x, bound: 3)),
                        ints([10, 10, 10, 14, 25, 20, nil, nil, nil, 8, 17, nil, 7, 11, 20, 21]))
         XCTAssertEqual(try window("sum", [x]), ints(Array(repeating: 70, count: 16)))
+        XCTAssertEqual(try window("sum", [x], partitionBy: [Self.g], orderBy: byGroupThenOThenID,
+                                  frame: WindowFrameSpec(unit: .rows, start: .unboundedPreceding, end: .preceding(.int(1)))),
+                       ints([nil, 10, 10, 13, 23, 17, nil, 1, 1, 1, 9, nil, 2, nil, 23, 18]))
+        XCTAssertEqual(try window("max", [x], partitionBy: [Self.g], orderBy: byGroupThenO,
+                                  frame: WindowFrameSpec(unit: .range, start: .unboundedPreceding, end: .following(.int(1)))),
+                       ints([10, 10, 10, 10, 10, 10, 1, 1, 1, 9, 9, 7, 7, 11, 10, 9]))
     }
 
     func testRunningSumOverManyRowsIsFast() throws {

@@ -51,26 +51,31 @@ final class FixedMinMaxAccumulator<T: OrderedValue>: PairwiseAccumulator {
         grow(&seen, to: count, with: false)
     }
 
+    @_specialize(where T == Int8)
+    @_specialize(where T == Int16)
+    @_specialize(where T == Int32)
+    @_specialize(where T == Int64)
+    @_specialize(where T == Int128)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func update(groups: [Int32], arguments: [any ColumnArray]) throws {
         guard let column = arguments.first as? PrimitiveArray<T> else {
             throw ExecutionError(.internal, "min/max of \(type) got \(arguments.first?.dataType.description ?? "no column")")
         }
-        if isMax { update(groups, column) { T.precedes($1, $0) } } else { update(groups, column) { T.precedes($0, $1) } }
-    }
-
-    /// Keeps, per group, the value `better` prefers.
-    @inline(__always)
-    private func update(_ groups: [Int32], _ column: PrimitiveArray<T>, better: (T, T) -> Bool) {
         let validity = column.validity
+        let isMax = self.isMax
         best.withUnsafeMutableBufferPointer { best in
             seen.withUnsafeMutableBufferPointer { seen in
                 column.storage.withUnsafeBufferPointer { values in
                     groups.withUnsafeBufferPointer { groups in
-                        for i in 0..<groups.count where validity?[i] ?? true {
+                        for i in 0..<groups.count {
+                            if let validity, !validity[i] { continue }
                             let g = Int(groups[i]), v = values[i]
-                            if !seen[g] || better(v, best[g]) {
+                            if !seen[g] {
                                 best[g] = v
                                 seen[g] = true
+                            } else if isMax ? T.precedes(best[g], v) : T.precedes(v, best[g]) {
+                                best[g] = v
                             }
                         }
                     }

@@ -7,8 +7,8 @@ import LodePlan
 /// segment tree of accumulators: level 0 holds one group per sorted position, each level
 /// above merges pairs of the level below, and a frame is the merge of at most two nodes
 /// per level, taken left to right so order-sensitive aggregates (`string_agg`, `first`)
-/// see the frame's rows in order. Any frame costs O(log n) merges, so running and sliding
-/// aggregates take O(n log n) in all.
+/// see the frame's rows in order. Any frame costs O(log n) merges, so sliding aggregates
+/// take O(n log n) in all; running frames (from the partition start) take O(n).
 struct FrameAggregation {
     let call: AggregateCall
     let ordering: WindowOrdering
@@ -32,6 +32,7 @@ struct FrameAggregation {
             let counts = (0..<o.count).map { row in Int64(frames.ends[o.inverse[row]] - frames.starts[o.inverse[row]]) }
             return PrimitiveArray<Int64>(.int64, storage: counts)
         }
+        if frames.isRunning(o) { return try running(arguments: arguments, included: included, frames: frames) }
         let levels = try buildTree(arguments: arguments, included: included)
         let result = try makePairwiseAccumulator(call)
         try result.resize(groups: o.count)
@@ -59,6 +60,61 @@ struct FrameAggregation {
         return o.unsorting(try result.finish())
     }
 
+    /// Frames that start at their partition's start and whose ends never move back: each
+    /// position's state is the previous one plus the rows its end passed, so the rows are
+    /// added once to a running state per partition, which is copied out at every end.
+    private func running(arguments: [any ColumnArray], included: [Bool]?, frames: WindowFrames) throws -> any ColumnArray {
+        let o = ordering
+        let leaves = try leafAccumulator(arguments: arguments, included: included)
+        let state = try makePairwiseAccumulator(call)
+        try state.resize(groups: o.partitionCount)
+        let result = try makePairwiseAccumulator(call)
+        try result.resize(groups: o.count)
+        var sources: [Int32] = [], targets: [Int32] = []
+        var fed = 0
+        var p = 0
+        while p < o.count {
+            let partition = o.partitionIndex[p]
+            if p == o.partitionStart[p] { fed = p }
+            let end = frames.ends[p]
+            var last = p + 1
+            while last < o.count, frames.ends[last] == end, o.partitionIndex[last] == partition { last += 1 }
+            if end > fed {
+                sources.removeAll(keepingCapacity: true)
+                targets.removeAll(keepingCapacity: true)
+                for leaf in fed..<end {
+                    sources.append(Int32(truncatingIfNeeded: leaf))
+                    targets.append(partition)
+                }
+                try state.merge(leaves, sources: sources, targets: targets)
+                fed = end
+            }
+            if end > o.partitionStart[p] {
+                sources.removeAll(keepingCapacity: true)
+                targets.removeAll(keepingCapacity: true)
+                for q in p..<last where frames.starts[q] < end {
+                    sources.append(partition)
+                    targets.append(Int32(truncatingIfNeeded: q))
+                }
+                try result.merge(state, sources: sources, targets: targets)
+            }
+            p = last
+        }
+        try reservation.grow(leaves.memoryUsage + result.memoryUsage)
+        return o.unsorting(try result.finish())
+    }
+
+    /// One group per sorted position holding that position's row (when `included`).
+    private func leafAccumulator(arguments: [any ColumnArray], included: [Bool]?) throws -> PairwiseAccumulator {
+        let o = ordering
+        let leaves = try makePairwiseAccumulator(call)
+        try leaves.resize(groups: o.count)
+        let positions = (0..<o.count).filter { included?[o.order[$0]] ?? true }
+        let rows = positions.map { o.order[$0] }
+        try leaves.update(groups: positions.map { Int32($0) }, arguments: arguments.map { taking($0, rows) })
+        return leaves
+    }
+
     /// Whether the aggregate depends on the order its rows arrive in.
     static func isOrderSensitive(_ call: AggregateCall) -> Bool {
         let name = aggregateAliases[call.name] ?? call.name
@@ -68,12 +124,7 @@ struct FrameAggregation {
     /// The segment tree's levels, from one group per sorted position up to a single group.
     private func buildTree(arguments: [any ColumnArray], included: [Bool]?) throws -> [PairwiseAccumulator] {
         let o = ordering
-        let leaves = try makePairwiseAccumulator(call)
-        try leaves.resize(groups: o.count)
-        let positions = (0..<o.count).filter { included?[o.order[$0]] ?? true }
-        let rows = positions.map { o.order[$0] }
-        try leaves.update(groups: positions.map { Int32($0) }, arguments: arguments.map { taking($0, rows) })
-        var levels = [leaves]
+        var levels = [try leafAccumulator(arguments: arguments, included: included)]
         var size = o.count
         while size > 1 {
             let next = try makePairwiseAccumulator(call)
@@ -89,6 +140,16 @@ struct FrameAggregation {
 }
 
 extension WindowFrames {
+    /// Whether every frame starts at its partition's start and, within a partition, no
+    /// frame ends before the previous one.
+    func isRunning(_ ordering: WindowOrdering) -> Bool {
+        for p in 0..<starts.count {
+            if starts[p] != ordering.partitionStart[p], starts[p] < ends[p] { return false }
+            if p > ordering.partitionStart[p], ends[p] < ends[p - 1] { return false }
+        }
+        return true
+    }
+
     /// Splits every non-empty frame into segment-tree nodes, left to right, calling
     /// `body(round, level, node, position)` for each: `round` is the node's place in its
     /// frame, `level` the tree level (0 = single rows).
