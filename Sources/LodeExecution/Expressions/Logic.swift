@@ -12,9 +12,29 @@ struct LogicalExpression: PhysicalExpression {
     func evaluate(_ batch: RecordBatch) throws -> any ColumnArray {
         let l = try Logic.booleans(left.evaluate(batch))
         // AND with an all-false left (OR with an all-true left) is decided.
-        if l.validity == nil, !l.storage.contains(!isAnd) { return l }
-        let r = try Logic.booleans(right.evaluate(batch))
+        if l.validity == nil, !l.storage.contains(isAnd) { return l }
+        let r: BooleanArray
+        do { r = try Logic.booleans(right.evaluate(batch)) } catch {
+            r = try rightOnUndecidedRows(batch, left: l, error: error)
+        }
         return Logic.combine(l, r, isAnd: isAnd)
+    }
+
+    /// The right side evaluated only on rows the left side leaves open (so that
+    /// `x <> 0 AND 10 / x > 1` never divides by zero); decided rows get `false` for AND,
+    /// `true` for OR, which leaves them decided. Rethrows when an open row fails.
+    private func rightOnUndecidedRows(_ batch: RecordBatch, left l: BooleanArray, error: Error) throws -> BooleanArray {
+        let decidedValue = !isAnd
+        let open = (0..<l.count).filter { l.isNull($0) || l.storage[$0] != decidedValue }
+        guard open.count < l.count else { throw error }
+        let partial = try Logic.booleans(right.evaluate(batch.take(open)))
+        var storage = [Bool](repeating: decidedValue, count: l.count)
+        var validity = Bitmap(count: l.count, value: true)
+        for (k, row) in open.enumerated() {
+            storage[row] = partial.storage[k]
+            if partial.isNull(k) { validity[row] = false }
+        }
+        return BooleanArray(storage: storage, validity: validity)
     }
 
     var description: String { "(\(left) \(isAnd ? "AND" : "OR") \(right))" }
