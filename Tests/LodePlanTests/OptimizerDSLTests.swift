@@ -7,14 +7,18 @@ final class FakeTable: TableSource, @unchecked Sendable {
     let displayName: String
     let schema: Schema
     let estimatedRowCount: Int?
+    /// Distinct-value counts by column name, as a source's statistics would give them.
+    var distinct: [String: Int] = [:]
 
-    init(_ name: String, _ columns: [(String, DataType)], rows: Int?) {
+    init(_ name: String, _ columns: [(String, DataType)], rows: Int?, distinct: [String: Int] = [:]) {
         displayName = name
         schema = Schema(columns.map { Field($0.0, $0.1) })
         estimatedRowCount = rows
+        self.distinct = distinct
     }
 
     func scan(_ request: ScanRequest) throws -> [any BatchStream] { [] }
+    func distinctCount(ofColumn index: Int) -> Int? { distinct[schema.fields[index].name] }
 }
 
 /// Folds `+`, `*`, `=`, `/` on integers; throws on division by zero.

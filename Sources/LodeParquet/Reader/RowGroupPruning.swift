@@ -140,3 +140,19 @@ extension ParquetReader {
         return numbers[0] < 1 || (numbers[0] == 1 && numbers[1] < 10)
     }
 }
+
+extension ParquetReader {
+    /// The smallest and largest value of top-level column `column` over every row group,
+    /// from the footer's statistics; `nil` when a row group lacks them.
+    public func valueRange(of column: String) -> (min: Value, max: Value)? {
+        var low: Value?, high: Value?
+        for group in 0..<rowGroupCount {
+            guard let statistics = columnStatistics(column, rowGroup: group),
+                  let min = statistics.min, let max = statistics.max else { return nil }
+            if low == nil || (Value.compare(min, low!) ?? 0) < 0 { low = min }
+            if high == nil || (Value.compare(max, high!) ?? 0) > 0 { high = max }
+        }
+        guard let low, let high else { return nil }
+        return (low, high)
+    }
+}

@@ -14,6 +14,9 @@ public protocol TableSource: AnyObject, Sendable {
     /// pruning), each stream read by one thread. Batches hold `request.columns` in that
     /// order, named and typed as in ``schema``.
     func scan(_ request: ScanRequest) throws -> [any BatchStream]
+    /// Estimated distinct values of column `index` (from statistics, never by reading data),
+    /// `nil` when unknown; used to size joins.
+    func distinctCount(ofColumn index: Int) -> Int?
 }
 
 /// What a scan reads.

@@ -60,7 +60,7 @@ public struct JoinReorder: OptimizerRule {
             let used = unused.filter { $0.1.isSubset(of: all) }.map(\.0)
             unused.removeAll { $0.1.isSubset(of: all) }
             let plan = LogicalPlan.join(Join(kind: .inner, left: a.plan, right: b.plan, condition: .conjunction(used)))
-            return Relation(plan: plan, ids: all, rows: CardinalityEstimate.innerRows(a.rows, b.rows, used))
+            return Relation(plan: plan, ids: all, rows: CardinalityEstimate.innerRows(a.plan, a.rows, b.plan, b.rows, used))
         }
 
         var best: (i: Int, j: Int, rows: Double)?
@@ -68,7 +68,7 @@ public struct JoinReorder: OptimizerRule {
             for j in pending.indices where j > i {
                 let conditions = connecting(pending[i], pending[j])
                 if conditions.isEmpty { continue }
-                let rows = CardinalityEstimate.innerRows(pending[i].rows, pending[j].rows, conditions)
+                let rows = CardinalityEstimate.innerRows(pending[i].plan, pending[i].rows, pending[j].plan, pending[j].rows, conditions)
                 if best == nil || rows < best!.rows { best = (i, j, rows) }
             }
         }
@@ -82,7 +82,7 @@ public struct JoinReorder: OptimizerRule {
             for (index, candidate) in pending.enumerated() {
                 let conditions = connecting(current, candidate)
                 let connected = !conditions.isEmpty
-                let rows = CardinalityEstimate.innerRows(current.rows, candidate.rows, conditions)
+                let rows = CardinalityEstimate.innerRows(current.plan, current.rows, candidate.plan, candidate.rows, conditions)
                 if let n = next, n.connected && !connected { continue }
                 if let n = next, n.connected == connected, n.rows <= rows { continue }
                 next = (index, rows, connected)
