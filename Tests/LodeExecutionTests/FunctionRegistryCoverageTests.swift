@@ -22,11 +22,15 @@ final class FunctionRegistryCoverageTests: XCTestCase {
             "repeat": [s, .int64], "hash": [.int32, s], "date_part": [s, .date], "date_trunc": [s, ts], "date_diff": [s, .date, .date],
             "make_date": [.int64, .int64, .int64], "strftime": [ts, s], "strptime": [s, s], "current_date": [], "now": [],
             "to_timestamp": [.float64], "epoch_ms": [.int64], "epoch": [ts], "mod": [.int32, .int32],
+            "||": [s, s], "ascii": [s], "chr": [.int32], "log": [.float64], "atan2": [.float64, .float64], "pi": [],
+            "isnan": [.float64], "isinf": [.float64], "isfinite": [.float64], "try_strptime": [s, s], "last_day": [.date],
+            "dayname": [ts], "monthname": [.date],
         ]
         for op in ["=", "<>", "<", "<=", ">", ">=", "is_distinct_from", "is_not_distinct_from"] { table[op] = [s, s] }
         for op in ["+", "-", "*", "%"] { table[op] = [d, .int32] }
         table["/"] = [.int32, .int32]
         table["//"] = [.int64, .int64]
+        for name in ["cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "cot", "degrees", "radians"] { table[name] = [.float64] }
         for part in ["year", "quarter", "month", "week", "day", "dayofweek", "dayofyear", "hour", "minute", "second"] { table[part] = [ts] }
         return table
     }()

@@ -67,7 +67,7 @@ final class BinderExpressionTests: XCTestCase {
         XCTAssertEqual(sub.count, 3)
         guard case .call("substring", let from, .string) = value[2] else { return XCTFail() }
         XCTAssertEqual(from.count, 2)
-        guard case .call("concat", _, .string) = value[3] else { return XCTFail() }
+        guard case .call("||", _, .string) = value[3] else { return XCTFail() }
         guard case .call("negate", _, .int32) = value[4] else { return XCTFail() }
         XCTAssertEqual(value[5], .literal(.int(-5), .int32))
         guard case .column = value[6] else { return XCTFail() }

@@ -68,6 +68,11 @@ extension Binder {
     /// Resolves a scalar function or operator through the registry and casts the arguments
     /// to its signature.
     func call(_ name: String, _ arguments: [BoundExpression], at location: SourceLocation? = nil) throws -> BoundExpression {
+        if name == "date_part", arguments.count == 2, case .literal(.string(let part), _) = arguments[0],
+           part.trimmingSpaces.lowercased() == "epoch" {
+            // DuckDB gives the epoch part as DOUBLE seconds, with the fraction.
+            return try call("epoch", [arguments[1]], at: location)
+        }
         let resolved: ResolvedFunction
         do {
             resolved = try functions.scalar(name, arguments.map(\.type))
@@ -75,7 +80,26 @@ extension Binder {
             if error.location == nil { error.location = location }
             throw error
         }
-        return .call(resolved.name, castArguments(arguments, to: resolved.argumentTypes), resolved.returnType)
+        var returnType = resolved.returnType
+        if resolved.name == "round", arguments.count == 2, case .decimal(let precision, let scale) = returnType {
+            // DuckDB: round(DECIMAL(p,s), n) is DECIMAL(p, n clamped to 0...s); n must be constant.
+            guard let digits = Self.constantInteger(arguments[1]) else {
+                throw PlanError(.binding, "the digits of round on a DECIMAL must be a constant", at: location)
+            }
+            returnType = .decimal(precision: precision, scale: Int(min(max(digits, 0), Int64(scale))))
+        }
+        return .call(resolved.name, castArguments(arguments, to: resolved.argumentTypes), returnType)
+    }
+
+    /// The value of an integer literal, possibly negated.
+    static func constantInteger(_ expression: BoundExpression) -> Int64? {
+        switch expression {
+        case .literal(.int(let value), _): return value
+        case .cast(let inner, _, _): return constantInteger(inner)
+        case .call("negate", let args, _) where args.count == 1:
+            return constantInteger(args[0]).flatMap { $0 == .min ? nil : -$0 }
+        default: return nil
+        }
     }
 
     func castArguments(_ arguments: [BoundExpression], to types: [DataType]) -> [BoundExpression] {
@@ -130,7 +154,8 @@ extension Binder {
 
     private static let operatorNames: [BinaryOperator: String] = [
         .or: "or", .and: "and", .equal: "=", .notEqual: "<>", .less: "<", .lessOrEqual: "<=", .greater: ">",
-        .greaterOrEqual: ">=", .concat: "concat", .plus: "+", .minus: "-", .multiply: "*", .divide: "/", .modulo: "%",
+        .greaterOrEqual: ">=", .concat: "||", .plus: "+", .minus: "-", .multiply: "*", .divide: "/", .integerDivide: "//",
+        .modulo: "%",
     ]
 
     private func bindBinary(_ left: Expression, _ op: BinaryOperator, _ right: Expression, _ context: ExpressionContext) throws -> BoundExpression {

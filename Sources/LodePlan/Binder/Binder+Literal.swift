@@ -61,45 +61,72 @@ struct IntervalLiteral: Equatable {
     var days: Int32 = 0
     var micros: Int64 = 0
 
-    /// Parses `'90' DAY`, `'3 months'`, `'1 year 2 months'`.
+    /// Parses `'90' DAY`, `'3 months'`, `'1 year 2 months'`, `'1.5 seconds'`. A fraction of a
+    /// month carries into days (30 to a month), and a fraction of a day into microseconds.
     init(_ text: String, unit: String?) throws {
         var words = text.split(whereSeparator: { $0 == " " }).map(String.init)
         if let unit { words.append(unit) }
         guard !words.isEmpty, words.count % 2 == 0 else { throw Self.invalid(text, unit) }
         var index = 0
         while index < words.count {
-            guard let amount = Int64(words[index]) else { throw Self.invalid(text, unit) }
+            guard let amount = Self.fixedPoint(words[index]) else { throw Self.invalid(text, unit) }
             try add(amount, unit: words[index + 1].lowercased(), text: text)
             index += 2
         }
     }
 
-    private mutating func add(_ amount: Int64, unit: String, text: String) throws {
+    /// Fixed-point amounts carry this many fractional units per whole one.
+    private static let fractionScale: Int128 = 1_000_000_000
+
+    /// `"-1.5"` as -1_500_000_000 (nine fractional digits, the rest dropped), or `nil`.
+    private static func fixedPoint(_ word: String) -> Int128? {
+        var digits = Substring(word)
+        let negative = digits.first == "-"
+        if negative || digits.first == "+" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let wholeText = parts.first, wholeText.count <= 18, parts.count <= 2,
+              !(wholeText.isEmpty && (parts.count == 1 || parts[1].isEmpty)),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let whole = Int128(wholeText.isEmpty ? 0 : Int64(wholeText) ?? 0)
+        var fraction: Int128 = 0
+        if parts.count == 2 {
+            let kept = parts[1].prefix(9)
+            fraction = Int128(Int64(kept.isEmpty ? "0" : String(kept)) ?? 0)
+            for _ in kept.count..<9 { fraction *= 10 }
+        }
+        let value = whole * fractionScale + fraction
+        return negative ? 0 - value : value
+    }
+
+    private mutating func add(_ amount: Int128, unit: String, text: String) throws {
         let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
-        let monthFactor: [String: Int64] = ["year": 12, "quarter": 3, "month": 1]
-        let dayFactor: [String: Int64] = ["week": 7, "day": 1]
-        let microFactor: [String: Int64] = ["hour": 3_600_000_000, "minute": 60_000_000, "second": 1_000_000,
-                                            "millisecond": 1_000, "microsecond": 1]
+        let monthFactor: [String: Int128] = ["year": 12, "quarter": 3, "month": 1]
+        let dayFactor: [String: Int128] = ["week": 7, "day": 1]
+        let microFactor: [String: Int128] = ["hour": 3_600_000_000, "minute": 60_000_000, "second": 1_000_000,
+                                             "millisecond": 1_000, "microsecond": 1]
+        let microsPerDay: Int128 = 86_400_000_000
+        var scaledDays: Int128 = 0
+        var scaledMicros: Int128 = 0
         if let factor = monthFactor[singular] {
-            months = try Self.checked(Self.scaled(amount, factor, Int64(months), text), text)
+            let scaledMonths = amount * factor
+            months = try Self.checked(Int128(months) + scaledMonths / Self.fractionScale, text)
+            scaledDays = scaledMonths % Self.fractionScale * 30
         } else if let factor = dayFactor[singular] {
-            days = try Self.checked(Self.scaled(amount, factor, Int64(days), text), text)
+            scaledDays = amount * factor
         } else if let factor = microFactor[singular] {
-            micros = try Self.scaled(amount, factor, micros, text)
+            scaledMicros = amount * factor
         } else {
             throw PlanError(.type, "unknown interval unit \(unit)")
         }
+        days = try Self.checked(Int128(days) + scaledDays / Self.fractionScale, text)
+        scaledMicros += scaledDays % Self.fractionScale * microsPerDay
+        guard let sum = Int64(exactly: Int128(micros) + scaledMicros / Self.fractionScale) else {
+            throw PlanError(.type, "interval '\(text)' is out of range")
+        }
+        micros = sum
     }
 
-    /// `base + amount × factor`, or an error on overflow.
-    private static func scaled(_ amount: Int64, _ factor: Int64, _ base: Int64, _ text: String) throws -> Int64 {
-        let (product, overflow) = amount.multipliedReportingOverflow(by: factor)
-        let (sum, overflow2) = base.addingReportingOverflow(product)
-        guard !overflow, !overflow2 else { throw PlanError(.type, "interval '\(text)' is out of range") }
-        return sum
-    }
-
-    private static func checked(_ value: Int64, _ text: String) throws -> Int32 {
+    private static func checked(_ value: Int128, _ text: String) throws -> Int32 {
         guard let result = Int32(exactly: value) else { throw PlanError(.type, "interval '\(text)' is out of range") }
         return result
     }

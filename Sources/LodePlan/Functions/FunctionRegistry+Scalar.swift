@@ -7,7 +7,7 @@ extension FunctionRegistry {
         "character_length": "length", "strpos": "position", "instr": "position", "datediff": "date_diff",
         "extract": "date_part", "datepart": "date_part", "current_timestamp": "now", "ifnull": "coalesce",
         "prefix": "starts_with", "suffix": "ends_with",
-        "lcase": "lower", "ucase": "upper", "||": "concat",
+        "lcase": "lower", "ucase": "upper",
     ]
 
     static let scalarResolvers: [String: FunctionResolver] = {

@@ -2,7 +2,9 @@ import LodeCore
 
 extension FunctionRegistry {
     /// Numeric functions: `abs`, `ceil`, `floor`, `round`, `trunc`, `sign`, and the DOUBLE
-    /// functions `sqrt`, `power`, `exp`, `ln`, `log10`, `log2`.
+    /// functions `sqrt`, `cbrt`, `power`, `exp`, `ln`, `log` (base 10, or `log(base, x)`),
+    /// `log10`, `log2`, `pi`, the trigonometric functions, `degrees`, `radians`, and the
+    /// BOOLEAN tests `isnan`, `isinf`, `isfinite`.
     static let mathResolvers: [String: FunctionResolver] = {
         var table: [String: FunctionResolver] = [:]
         table["abs"] = { name, args in try numericUnary(name, args) { $0 } }
@@ -24,17 +26,24 @@ extension FunctionRegistry {
                 guard castsImplicitly(args[1], to: .int32) else { throw PlanError(.type, "round expects INT digits, got \(args[1])") }
             }
             let digits: [DataType] = args.count == 2 ? [.int32] : []
-            // DuckDB gives round(decimal, n) the scale n, known only from the constant; the
-            // scale is kept here and the value rounded to n digits.
+            // DuckDB gives round(decimal, n) the scale n, known only from the constant: the
+            // binder narrows the scale kept here.
             var result = value
             if case .decimal(let p, _) = value, args.count == 1 { result = .decimal(precision: p, scale: 0) }
             return ResolvedFunction(name: name, argumentTypes: [value] + digits, returnType: result)
         }
         table["sign"] = { name, args in try numericUnary(name, args) { _ in .int8 } }
-        for unary in ["sqrt", "exp", "ln", "log10", "log2"] {
+        for unary in ["sqrt", "cbrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "cot",
+                      "degrees", "radians"] {
             table[unary] = { name, args in try fixed(name, args, [.float64], .float64) }
         }
+        table["log"] = { name, args in try firstMatch(name, args, [([.float64], .float64), ([.float64, .float64], .float64)]) }
         table["power"] = { name, args in try fixed(name, args, [.float64, .float64], .float64) }
+        table["atan2"] = table["power"]
+        table["pi"] = { name, args in try fixed(name, args, [], .float64) }
+        for test in ["isnan", "isinf", "isfinite"] {
+            table[test] = { name, args in try fixed(name, args, [.float64], .boolean) }
+        }
         return table
     }()
 

@@ -24,6 +24,12 @@ extension FunctionRegistry {
             guard !args.isEmpty else { throw PlanError(.type, "concat needs at least one argument") }
             return ResolvedFunction(name: name, argumentTypes: Array(repeating: s, count: args.count), returnType: s)
         }
+        table["||"] = { name, args in
+            guard args.count == 2 else { throw PlanError(.type, "|| takes two operands") }
+            return ResolvedFunction(name: name, argumentTypes: [s, s], returnType: s)
+        }
+        table["ascii"] = text([s], .int32)
+        table["chr"] = text([.int32], s)
         table["concat_ws"] = { name, args in
             guard args.count >= 2 else { throw PlanError(.type, "concat_ws needs a separator and at least one value") }
             return ResolvedFunction(name: name, argumentTypes: Array(repeating: s, count: args.count), returnType: s)

@@ -33,6 +33,13 @@ extension FunctionRegistry {
             return try fixed(name, args, [temporalArgument(name, args[0]), s], s)
         }
         table["strptime"] = { name, args in try fixed(name, args, [s, s], ts) }
+        table["try_strptime"] = table["strptime"]
+        for (function, result) in [("last_day", DataType.date), ("dayname", s), ("monthname", s)] {
+            table[function] = { name, args in
+                guard args.count == 1 else { throw PlanError(.type, "\(name) takes one date or timestamp") }
+                return try fixed(name, args, [temporalArgument(name, args[0])], result)
+            }
+        }
         table["current_date"] = { name, args in try fixed(name, args, [], .date) }
         table["now"] = { name, args in try fixed(name, args, [], .timestampUTC) }
         table["to_timestamp"] = { name, args in try fixed(name, args, [.float64], .timestampUTC) }

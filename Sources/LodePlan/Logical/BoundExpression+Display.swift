@@ -14,7 +14,7 @@ struct ExpressionPrinter {
 
     static let infixOperators: [String: String] = [
         "=": "=", "<>": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "+": "+", "-": "-", "*": "*", "/": "/",
-        "//": "//", "%": "%", "and": "AND", "or": "OR", "concat": "||", "like": "LIKE", "ilike": "ILIKE",
+        "//": "//", "%": "%", "and": "AND", "or": "OR", "||": "||", "like": "LIKE", "ilike": "ILIKE",
         "is_distinct_from": "IS DISTINCT FROM", "is_not_distinct_from": "IS NOT DISTINCT FROM",
     ]
 

@@ -29,5 +29,5 @@ extension BoundExpression {
     }
 
     static let nullRejectingPredicates: Set<String> = ["=", "<>", "<", "<=", ">", ">=", "like", "ilike", "is_not_null"]
-    static let nullPropagatingFunctions: Set<String> = ["+", "-", "*", "/", "//", "%", "negate", "add_interval"]
+    static let nullPropagatingFunctions: Set<String> = ["+", "-", "*", "/", "//", "%", "negate", "add_interval", "||"]
 }

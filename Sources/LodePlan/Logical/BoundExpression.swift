@@ -7,7 +7,8 @@ import LodeCore
 /// ``FunctionRegistry`` resolved, their arguments already cast to the signature:
 /// - comparisons `=`, `<>`, `<`, `<=`, `>`, `>=`, `is_distinct_from`, `is_not_distinct_from`;
 /// - logic `and`, `or`, `not` (SQL three-valued), `is_null`, `is_not_null`;
-/// - arithmetic `+`, `-`, `*`, `/`, `%`, `negate`; string `||` is `concat`;
+/// - arithmetic `+`, `-`, `*`, `/`, `//`, `%`, `negate`; string `||` (NULL when either side is,
+///   unlike `concat`, which skips NULLs);
 /// - `like`, `ilike` (value, pattern[, escape]); `in` (value, candidate, ...);
 /// - every named function (`lower`, `date_trunc`, `coalesce`, ...).
 public indirect enum BoundExpression: Hashable, Sendable {

@@ -92,7 +92,7 @@ extension Parser {
         return .like(left, pattern: pattern, escape: escape, caseInsensitive: caseInsensitive, negated: negated)
     }
 
-    private mutating func parseConcat() throws -> Expression {
+    mutating func parseConcat() throws -> Expression {
         var left = try parseAdditive()
         while consume(symbol: "||") {
             left = .binary(left, .concat, try parseAdditive())
@@ -120,6 +120,8 @@ extension Parser {
                 left = .binary(left, .multiply, try parseUnary())
             } else if consume(symbol: "/") {
                 left = .binary(left, .divide, try parseUnary())
+            } else if consume(symbol: "//") {
+                left = .binary(left, .integerDivide, try parseUnary())
             } else if consume(symbol: "%") {
                 left = .binary(left, .modulo, try parseUnary())
             } else {

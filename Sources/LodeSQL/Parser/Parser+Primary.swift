@@ -168,6 +168,12 @@ extension Parser {
             if token.value == "substring", peek().isSymbol("("), isSubstringWithKeywords() {
                 return try parseSubstring()
             }
+            if token.value == "trim", peek().isSymbol("("), isTrimWithKeywords() {
+                return try parseTrimWithKeywords()
+            }
+            if token.value == "position", peek().isSymbol("("), isPositionWithIn() {
+                return try parsePositionWithIn()
+            }
         }
         var parts = [try parseIdentifier("a name")]
         while current.isSymbol(".") {

@@ -19,7 +19,7 @@ struct FunctionExpression: PhysicalExpression {
     }
 
     var description: String {
-        let infix: Set<String> = ["=", "<>", "<", "<=", ">", ">=", "+", "-", "*", "/", "//", "%"]
+        let infix: Set<String> = ["=", "<>", "<", "<=", ">", ">=", "+", "-", "*", "/", "//", "%", "||"]
         if infix.contains(name), arguments.count == 2 { return "(\(arguments[0]) \(name) \(arguments[1]))" }
         return "\(name)(\(arguments.map(\.description).joined(separator: ", ")))"
     }

@@ -1,7 +1,8 @@
 import Foundation
 import LodeCore
 
-/// `abs ceil floor trunc round sign sqrt exp ln log10 log2 power`.
+/// `abs ceil floor trunc round sign`, the DOUBLE functions (`sqrt cbrt exp ln log log10 log2
+/// power pi`, trigonometry, `degrees radians`) and `isnan isinf isfinite`.
 enum MathFunctions {
     static let factories: [String: ScalarKernels.Factory] = {
         var table: [String: ScalarKernels.Factory] = [:]
@@ -16,18 +17,35 @@ enum MathFunctions {
         table["round"] = { args, result in try round(args, result) }
         let doubles: [String: @Sendable (Double) -> Double] = [
             "sqrt": { $0 < 0 ? .nan : $0.squareRoot() }, "exp": { Foundation.exp($0) }, "ln": { Foundation.log($0) },
-            "log10": { Foundation.log10($0) }, "log2": { Foundation.log2($0) },
+            "log10": { Foundation.log10($0) }, "log2": { Foundation.log2($0) }, "log": { Foundation.log10($0) },
+            "cbrt": { Foundation.cbrt($0) }, "sin": { Foundation.sin($0) }, "cos": { Foundation.cos($0) },
+            "tan": { Foundation.tan($0) }, "asin": { Foundation.asin($0) }, "acos": { Foundation.acos($0) },
+            "atan": { Foundation.atan($0) }, "cot": { 1 / Foundation.tan($0) },
+            "degrees": { $0 * 180 / Double.pi }, "radians": { $0 * Double.pi / 180 },
         ]
         for (name, f) in doubles {
             table[name] = { _, _ in
                 { args, count in KernelLoops.primitive(.float64, try KernelLoops.unary(args[0], count: count, zero: 0.0) { (x: Double) in f(x) }) }
             }
         }
-        table["power"] = { _, _ in
-            { args, count in
-                KernelLoops.primitive(.float64, try KernelLoops.binary(args[0], args[1], count: count, zero: 0.0) { (x: Double, y: Double) in
-                    Foundation.pow(x, y)
-                })
+        let pairs: [String: @Sendable (Double, Double) -> Double] = [
+            "power": { Foundation.pow($0, $1) }, "atan2": { Foundation.atan2($0, $1) },
+            "log": { Foundation.log($1) / Foundation.log($0) },
+        ]
+        for (name, f) in pairs {
+            let single = table[name]
+            table[name] = { types, result in
+                if types.count == 1, let single { return try single(types, result) }
+                return { args, count in
+                    KernelLoops.primitive(.float64, try KernelLoops.binary(args[0], args[1], count: count, zero: 0.0) { (x: Double, y: Double) in f(x, y) })
+                }
+            }
+        }
+        table["pi"] = { _, _ in { _, count in PrimitiveArray<Double>(.float64, storage: Array(repeating: Double.pi, count: count)) } }
+        let tests: [String: @Sendable (Double) -> Bool] = ["isnan": { $0.isNaN }, "isinf": { $0.isInfinite }, "isfinite": { $0.isFinite }]
+        for (name, test) in tests {
+            table[name] = { _, _ in
+                { args, count in KernelLoops.boolean(try KernelLoops.unary(args[0], count: count, zero: false) { (x: Double) in test(x) }) }
             }
         }
         return table

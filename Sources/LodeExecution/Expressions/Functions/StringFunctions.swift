@@ -54,7 +54,14 @@ enum StringFunctions {
                 try RowKernels.text(args, count) { rows, row, out in
                     let text = Array(rows.bytes(0, row)), separator = Array(rows.bytes(1, row))
                     var parts: [ArraySlice<UInt8>] = []
-                    if separator.isEmpty { parts = [text[...]] } else {
+                    if separator.isEmpty {
+                        var start = 0
+                        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+                            let width = UTF8.width(scalar)
+                            parts.append(text[start..<min(start + width, text.count)])
+                            start += width
+                        }
+                    } else {
                         text.withUnsafeBytes { haystack in
                             var position = 0
                             while let found = ByteSearch.find(separator, in: haystack, from: position) {
@@ -75,6 +82,35 @@ enum StringFunctions {
             { args, count in
                 try RowKernels.text(args, count, nullsIn: true) { rows, row, out in
                     for k in 0..<args.count where !rows.isNull(k, row) { out.append(contentsOf: rows.bytes(k, row)) }
+                    return true
+                }
+            }
+        }
+        table["||"] = { _, _ in
+            { args, count in
+                try RowKernels.text(args, count) { rows, row, out in
+                    out.append(contentsOf: rows.bytes(0, row))
+                    out.append(contentsOf: rows.bytes(1, row))
+                    return true
+                }
+            }
+        }
+        table["ascii"] = { _, _ in
+            { args, count in
+                try RowKernels.primitive(.int32, args, count) { rows, row -> Int32? in
+                    let scalar = String(decoding: rows.bytes(0, row), as: UTF8.self).unicodeScalars.first
+                    return Int32(scalar?.value ?? 0)
+                }
+            }
+        }
+        table["chr"] = { _, _ in
+            { args, count in
+                try RowKernels.text(args, count) { rows, row, out in
+                    let code = rows.int(0, row)
+                    guard code > 0, let scalar = UInt32(exactly: code).flatMap(Unicode.Scalar.init) else {
+                        throw ExecutionError(.invalidInput, "invalid Unicode code point \(code) in chr")
+                    }
+                    out.append(contentsOf: String(Character(scalar)).utf8)
                     return true
                 }
             }

@@ -2,7 +2,8 @@ import Foundation
 import LodeCore
 
 /// `date_part` and its shorthands, `date_trunc`, `date_diff`, `make_date`, `strftime`,
-/// `strptime`, `current_date`, `now`, `to_timestamp`, `epoch_ms`, `epoch`.
+/// `strptime`, `current_date`, `now`, `to_timestamp`, `epoch_ms`, `epoch`, and the
+/// ``calendarFactories``.
 enum DateFunctions {
     static let factories: [String: ScalarKernels.Factory] = {
         var table: [String: ScalarKernels.Factory] = [:]
@@ -128,6 +129,7 @@ enum DateFunctions {
                 return try RowKernels.primitive(.float64, args, count) { _, row in Double(read(row).epochMicros) / 1_000_000 }
             }
         }
+        for (name, factory) in calendarFactories { table[name] = factory }
         return table
     }()
 

@@ -59,15 +59,35 @@ enum TimeFormat {
         return out
     }
 
+    /// `text` read by `pattern`, or an `.invalidInput` error when it does not match.
     static func parse(_ text: String, _ pattern: String) throws -> Instant {
+        guard let instant = try parseIfMatching(text, pattern) else {
+            throw ExecutionError(.invalidInput, "could not parse string \"\(text)\" according to format specifier \"\(pattern)\"")
+        }
+        return instant
+    }
+
+    /// Thrown inside ``parseIfMatching`` when the text does not match the pattern.
+    private struct Mismatch: Error {}
+
+    /// `text` read by `pattern`, or `nil` when it does not match; an unsupported format
+    /// code is an error. A `%Y` directly followed by another code reads four digits
+    /// (`%Y%m%d`), otherwise up to six.
+    static func parseIfMatching(_ text: String, _ pattern: String) throws -> Instant? {
+        do {
+            return try matching(text, pattern)
+        } catch is Mismatch {
+            return nil
+        }
+    }
+
+    private static func matching(_ text: String, _ pattern: String) throws -> Instant {
         let input = Array(text.utf8), format = Array(pattern.utf8)
         var i = 0, f = 0
         var year = 1900, month = 1, day = 1, hour = 0, minute = 0, second = 0, micros = 0
         var pm: Bool? = nil
         var dayOfYear: Int? = nil
-        func fail() -> ExecutionError {
-            ExecutionError(.invalidInput, "could not parse string \"\(text)\" according to format specifier \"\(pattern)\"")
-        }
+        func fail() -> Mismatch { Mismatch() }
         func number(maxDigits: Int, signed: Bool = false) throws -> Int {
             var negative = false
             if signed, i < input.count, input[i] == UInt8(ascii: "-") || input[i] == UInt8(ascii: "+") {
@@ -110,7 +130,9 @@ enum TimeFormat {
             f += 2
             if code == UInt8(ascii: "-"), f < format.count { code = format[f]; f += 1 }
             switch Character(UnicodeScalar(code)) {
-            case "Y": year = try number(maxDigits: 6, signed: true)
+            case "Y":
+                let adjacent = f < format.count && format[f] == UInt8(ascii: "%")
+                year = try number(maxDigits: adjacent ? 4 : 6, signed: true)
             case "y": let v = try number(maxDigits: 2); year = v < 69 ? 2000 + v : 1900 + v
             case "m": month = try number(maxDigits: 2)
             case "d", "e": day = try number(maxDigits: 2)
