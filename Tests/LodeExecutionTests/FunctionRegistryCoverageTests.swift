@@ -30,7 +30,7 @@ final class FunctionRegistryCoverageTests: XCTestCase {
         for op in ["+", "-", "*", "%"] { table[op] = [d, .int32] }
         table["/"] = [.int32, .int32]
         table["//"] = [.int64, .int64]
-        for name in ["cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "cot", "degrees", "radians"] { table[name] = [.float64] }
+        for name in ["cbrt", "sin", "cos", "tan", "asin", "acos", "atan", "degrees", "radians"] { table[name] = [.float64] }
         for part in ["year", "quarter", "month", "week", "day", "dayofweek", "dayofyear", "hour", "minute", "second"] { table[part] = [ts] }
         return table
     }()

@@ -33,7 +33,7 @@ extension FunctionRegistry {
             return ResolvedFunction(name: name, argumentTypes: [value] + digits, returnType: result)
         }
         table["sign"] = { name, args in try numericUnary(name, args) { _ in .int8 } }
-        for unary in ["sqrt", "cbrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "cot",
+        for unary in ["sqrt", "cbrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan",
                       "degrees", "radians"] {
             table[unary] = { name, args in try fixed(name, args, [.float64], .float64) }
         }

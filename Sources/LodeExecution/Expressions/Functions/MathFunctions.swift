@@ -20,7 +20,7 @@ enum MathFunctions {
             "log10": { Foundation.log10($0) }, "log2": { Foundation.log2($0) }, "log": { Foundation.log10($0) },
             "cbrt": { Foundation.cbrt($0) }, "sin": { Foundation.sin($0) }, "cos": { Foundation.cos($0) },
             "tan": { Foundation.tan($0) }, "asin": { Foundation.asin($0) }, "acos": { Foundation.acos($0) },
-            "atan": { Foundation.atan($0) }, "cot": { 1 / Foundation.tan($0) },
+            "atan": { Foundation.atan($0) },
             "degrees": { $0 * 180 / Double.pi }, "radians": { $0 * Double.pi / 180 },
         ]
         for (name, f) in doubles {

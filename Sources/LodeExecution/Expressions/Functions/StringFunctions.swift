@@ -222,12 +222,25 @@ enum StringFunctions {
                         upper ? (b >= 97 && b <= 122 ? b - 32 : b) : (b >= 65 && b <= 90 ? b + 32 : b)
                     })
                 } else {
-                    let s = String(decoding: text, as: UTF8.self)
-                    out.append(contentsOf: (upper ? s.uppercased() : s.lowercased()).utf8)
+                    for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+                        out.append(contentsOf: String(simpleCaseMapping(scalar, upper: upper)).utf8)
+                    }
                 }
                 return true
             }
         }
+    }
+
+    /// One scalar's case mapping, scalar for scalar as DuckDB does: a mapping to several
+    /// scalars (`ß` to `SS`, `ﬁ` to `FI`) leaves the scalar as it is, except `ß` → `ẞ` and
+    /// `İ` → `i`.
+    static func simpleCaseMapping(_ scalar: Unicode.Scalar, upper: Bool) -> Unicode.Scalar {
+        if upper, scalar == "\u{DF}" { return "\u{1E9E}" }
+        if !upper, scalar == "\u{130}" { return "i" }
+        let mapped = upper ? scalar.properties.uppercaseMapping : scalar.properties.lowercaseMapping
+        let scalars = mapped.unicodeScalars
+        guard scalars.count == 1, let only = scalars.first else { return scalar }
+        return only
     }
 
     static func trim(leading: Bool, trailing: Bool) -> Kernel {

@@ -71,8 +71,7 @@ enum TimeFormat {
     private struct Mismatch: Error {}
 
     /// `text` read by `pattern`, or `nil` when it does not match; an unsupported format
-    /// code is an error. A `%Y` directly followed by another code reads four digits
-    /// (`%Y%m%d`), otherwise up to six.
+    /// code is an error. `%Y` reads at most four digits, as in DuckDB (`%Y%m%d`).
     static func parseIfMatching(_ text: String, _ pattern: String) throws -> Instant? {
         do {
             return try matching(text, pattern)
@@ -130,9 +129,7 @@ enum TimeFormat {
             f += 2
             if code == UInt8(ascii: "-"), f < format.count { code = format[f]; f += 1 }
             switch Character(UnicodeScalar(code)) {
-            case "Y":
-                let adjacent = f < format.count && format[f] == UInt8(ascii: "%")
-                year = try number(maxDigits: adjacent ? 4 : 6, signed: true)
+            case "Y": year = try number(maxDigits: 4, signed: true)
             case "y": let v = try number(maxDigits: 2); year = v < 69 ? 2000 + v : 1900 + v
             case "m": month = try number(maxDigits: 2)
             case "d", "e": day = try number(maxDigits: 2)
