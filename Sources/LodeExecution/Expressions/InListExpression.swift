@@ -77,12 +77,54 @@ struct InListExpression: PhysicalExpression {
                 return finish(a.storage.map { set.contains($0) }, a.validity)
             }
         case .string, .binary:
-            let set = Set(try present.map { try Operand(array: $0, isConstant: true).binary().bytes(at: 0) })
+            let candidates = ByteStringSet(try present.map { Array(try Operand(array: $0, isConstant: true).binary().bytes(at: 0)) })
             return { operand, count in
                 let a = try operand.binary()
-                return finish((0..<a.count).map { set.contains(a.bytes(at: $0)) }, a.validity)
+                let found = a.bytes.withUnsafeBytes { bytes in
+                    a.offsets.withUnsafeBufferPointer { offsets in
+                        (0..<a.count).map { i in
+                            candidates.contains(UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[i])..<Int(offsets[i + 1])]))
+                        }
+                    }
+                }
+                return finish(found, a.validity)
             }
         default: throw ExecutionError(.internal, "no IN for \(type)")
         }
+    }
+}
+
+/// A set of byte strings probed with raw buffers: a few candidates are compared directly,
+/// more are bucketed by an FNV-1a hash of their bytes.
+struct ByteStringSet: Sendable {
+    private let values: [[UInt8]]
+    private let buckets: [UInt64: [Int]]
+
+    init(_ values: [[UInt8]]) {
+        self.values = values
+        var buckets: [UInt64: [Int]] = [:]
+        if values.count > 8 {
+            for (i, v) in values.enumerated() { v.withUnsafeBytes { buckets[Self.hash($0), default: []].append(i) } }
+        }
+        self.buckets = buckets
+    }
+
+    @inline(__always)
+    func contains(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if values.count <= 8 {
+            for v in values where v.count == bytes.count {
+                if v.withUnsafeBytes({ compareBytes($0, bytes) == 0 }) { return true }
+            }
+            return false
+        }
+        guard let candidates = buckets[Self.hash(bytes)] else { return false }
+        return candidates.contains { i in values[i].withUnsafeBytes { compareBytes($0, bytes) == 0 } }
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
     }
 }

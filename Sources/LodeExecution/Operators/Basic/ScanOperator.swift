@@ -40,7 +40,7 @@ public final class ScanOperator: PhysicalOperator, @unchecked Sendable {
             while let batch = try stream.next() {
                 try context.checkCancelled()
                 var out = try batch.renamed(schema)
-                for filter in filters where out.count > 0 { out = try filterRows(out, by: filter) }
+                if !filters.isEmpty { out = try filterRows(out, by: filters) }
                 if out.count > 0 { return out }
             }
             return nil
