@@ -114,12 +114,12 @@ final class DeltaScanStream: BatchStream {
         for (origin, field) in zip(file.origins, plan.output.fields) {
             switch origin {
             case .constant(let value):
-                columns.append(try ConstantColumn.make(value, type: field.type, count: rows))
+                columns.append(try ColumnConformance.constant(value, type: field.type, count: rows))
             case .data(let index, let conform):
                 guard let data else { continue }
                 let column = data.columns[index]
                 columns.append(conform ? try naming(reader.name) {
-                    try DeltaColumnConformance.conform(column, to: field.type, column: field.name)
+                    try ColumnConformance.conform(column, to: field.type, column: field.name)
                 } : column)
             }
         }

@@ -4,9 +4,9 @@ import LodeCore
 /// nullability as the table says, timestamps in the table's unit, integers widened,
 /// struct fields matched by name (missing ones null), and all-null or constant
 /// columns for what a file lacks.
-enum ColumnConformance {
+public enum ColumnConformance {
     /// `array` as a column of `type`; throws when the file's type cannot be read as it.
-    static func conform(_ array: any ColumnArray, to type: DataType, column: String) throws -> any ColumnArray {
+    public static func conform(_ array: any ColumnArray, to type: DataType, column: String) throws -> any ColumnArray {
         if array.dataType == type { return array }
         func mismatch() -> DeltaError {
             DeltaError(.invalidArgument, "column '\(column)' holds \(array.dataType) in the data file, the table says \(type)")
@@ -81,7 +81,7 @@ enum ColumnConformance {
     }
 
     /// A column repeating `value` (of `type`, or null) `count` times.
-    static func constant(_ value: Value, type: DataType, count: Int) throws -> any ColumnArray {
+    public static func constant(_ value: Value, type: DataType, count: Int) throws -> any ColumnArray {
         let validity: Bitmap? = value.isNull ? Bitmap(count: count, value: false) : nil
         switch (type, value) {
         case (.boolean, _):
