@@ -130,7 +130,7 @@ extension Binder {
 
     private static let operatorNames: [BinaryOperator: String] = [
         .or: "or", .and: "and", .equal: "=", .notEqual: "<>", .less: "<", .lessOrEqual: "<=", .greater: ">",
-        .greaterOrEqual: ">=", .concat: "concat", .plus: "+", .minus: "-", .multiply: "*", .divide: "/", .modulo: "%",
+        .greaterOrEqual: ">=", .concat: "concat", .plus: "+", .minus: "-", .multiply: "*", .divide: "/", .integerDivide: "//", .modulo: "%",
     ]
 
     private func bindBinary(_ left: Expression, _ op: BinaryOperator, _ right: Expression, _ context: ExpressionContext) throws -> BoundExpression {

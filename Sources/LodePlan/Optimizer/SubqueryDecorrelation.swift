@@ -19,6 +19,7 @@ public struct SubqueryDecorrelation: OptimizerRule {
     }
 
     func decorrelate(_ node: LogicalPlan, _ context: OptimizerContext) throws -> LogicalPlan {
+        if case .join(let n) = node, !n.lateralReferences.isEmpty { return try lateralJoin(n, context) }
         guard node.expressions.contains(where: \.containsSubquery) else { return node }
         switch node {
         case .filter(let n):
@@ -40,6 +41,27 @@ public struct SubqueryDecorrelation: OptimizerRule {
         default:
             throw PlanError(.notImplemented, "subqueries are supported in WHERE, HAVING and SELECT lists only")
         }
+    }
+
+    /// A join whose right side reads columns of its left (`LATERAL`), as a plain join: the
+    /// correlated conjuncts move into the join condition, or the right side is evaluated
+    /// once per distinct outer key and joined on the keys.
+    func lateralJoin(_ join: Join, _ context: OptimizerContext) throws -> LogicalPlan {
+        guard join.kind == .inner || join.kind == .left else {
+            throw PlanError(.notImplemented, "LATERAL is supported in inner, cross and left joins only")
+        }
+        let outer = join.lateralReferences
+        var flat = join
+        if let (right, correlated) = try orUnsupported({ try flatten(join.right, outer: outer) }) {
+            flat.right = right
+            flat.condition = .conjunction((join.condition?.conjuncts ?? []) + correlated)
+        } else {
+            let keys = try outerKeys(of: join.right, outer: outer, input: join.left, context)
+            flat.right = try pushDependentJoin(join.right, keys, context)
+            flat.condition = .conjunction((join.condition?.conjuncts ?? []) + keys.joinCondition(keys.keys))
+        }
+        try checkResolved(flat)
+        return LogicalPlan.join(flat).projected(onto: join.columns)
     }
 
     /// A semi or anti join for a filter conjunct that is `[NOT] EXISTS` or `[NOT] IN`.
@@ -90,8 +112,16 @@ public struct SubqueryDecorrelation: OptimizerRule {
                        markColumn: PlanColumn? = nil) throws -> LogicalPlan {
         var plan = try rewrite(s.plan, context: context)
         if case .exists = s.kind { plan = trimmedForExists(plan) }
-        let (right, correlated) = try flatten(plan, outer: Set(s.outerColumns.map(\.id)))
-        var conditions = correlated
+        let outer = Set(s.outerColumns.map(\.id))
+        var right: LogicalPlan
+        var conditions: [BoundExpression]
+        if let (flat, correlated) = try orUnsupported({ try flatten(plan, outer: outer) }) {
+            (right, conditions) = (flat, correlated)
+        } else {
+            let keys = try outerKeys(of: plan, outer: outer, input: input, context)
+            right = try pushDependentJoin(plan, keys, context)
+            conditions = keys.joinCondition(keys.keys)
+        }
         if case .inSubquery(let value) = s.kind {
             guard !value.containsSubquery, let first = s.plan.columns.first else {
                 throw PlanError(.notImplemented, "IN with a subquery on both sides")
@@ -117,5 +147,21 @@ public struct SubqueryDecorrelation: OptimizerRule {
         guard (join.condition?.referencedColumns ?? []).isSubset(of: available) else {
             throw PlanError(.notImplemented, "correlated subquery of this shape (reading columns of a query more than one level out)")
         }
+    }
+}
+
+extension Join {
+    /// The columns of the left input that the right input reads (a `LATERAL` join).
+    var lateralReferences: Set<ColumnID> {
+        guard kind == .inner || kind == .left else { return [] }
+        let leftIDs = left.columnIDs
+        var read: Set<ColumnID> = []
+        var produced: Set<ColumnID> = []
+        _ = right.containsNode { node in
+            for expression in node.expressions { read.formUnion(expression.referencedColumns.intersection(leftIDs)) }
+            produced.formUnion(node.columnIDs)
+            return false
+        }
+        return read.subtracting(produced)
     }
 }

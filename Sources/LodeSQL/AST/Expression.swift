@@ -84,6 +84,7 @@ public enum BinaryOperator: String, Hashable, Sendable {
     case minus = "-"
     case multiply = "*"
     case divide = "/"
+    case integerDivide = "//"
     case modulo = "%"
 
     /// Binding strength; higher binds tighter.
@@ -94,7 +95,7 @@ public enum BinaryOperator: String, Hashable, Sendable {
         case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: return 4
         case .concat: return 5
         case .plus, .minus: return 6
-        case .multiply, .divide, .modulo: return 7
+        case .multiply, .divide, .integerDivide, .modulo: return 7
         }
     }
 }

@@ -127,7 +127,7 @@ public struct Lexer {
         }
     }
 
-    private static let twoCharacterSymbols: Set<String> = ["||", "<>", "!=", "<=", ">=", "::", "=>"]
+    private static let twoCharacterSymbols: Set<String> = ["||", "<>", "!=", "<=", ">=", "::", "=>", "//"]
     private static let oneCharacterSymbols: Set<UInt8> = Set("+-*/%=<>(),.;[]:{}".utf8)
 
     private mutating func symbol(start: SourceLocation) throws -> Token {

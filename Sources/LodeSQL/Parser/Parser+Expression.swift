@@ -120,6 +120,8 @@ extension Parser {
                 left = .binary(left, .multiply, try parseUnary())
             } else if consume(symbol: "/") {
                 left = .binary(left, .divide, try parseUnary())
+            } else if consume(symbol: "//") {
+                left = .binary(left, .integerDivide, try parseUnary())
             } else if consume(symbol: "%") {
                 left = .binary(left, .modulo, try parseUnary())
             } else {
