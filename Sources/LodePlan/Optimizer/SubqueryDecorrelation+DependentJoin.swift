@@ -17,11 +17,39 @@ struct OuterKeys {
         Dictionary(zip(outer.map(\.id), keys.map(\.reference)), uniquingKeysWith: { a, _ in a })
     }
 
-    /// `outer = key` for each column: the condition joining the enclosing query with the
-    /// flattened subquery (a NULL outer value matches nothing, which is what a correlated
-    /// comparison with it gives too).
+    /// `outer IS NOT DISTINCT FROM key` for each column: the condition joining the
+    /// enclosing query with the flattened subquery.
     func joinCondition(_ keyColumns: [PlanColumn]) -> [BoundExpression] {
-        zip(outer, keyColumns).map { .equality($0.reference, $1.reference) }
+        zip(outer, keyColumns).flatMap { BoundExpression.notDistinct($0.reference, $1.reference) }
+    }
+}
+
+extension BoundExpression {
+    /// `a IS NOT DISTINCT FROM b` as equalities a hash join can take as keys: whether
+    /// each is NULL, and each with NULL replaced by a constant of its type.
+    static func notDistinct(_ a: BoundExpression, _ b: BoundExpression) -> [BoundExpression] {
+        guard let filler = nullFiller(a.type), a.type == b.type else {
+            return [.call("is_not_distinct_from", [a, b], .boolean)]
+        }
+        return [
+            .equality(.call("is_null", [a], .boolean), .call("is_null", [b], .boolean)),
+            .equality(.call("coalesce", [a, filler], a.type), .call("coalesce", [b, filler], b.type)),
+        ]
+    }
+
+    /// A constant of `type`, for standing in for NULL in a join key.
+    static func nullFiller(_ type: DataType) -> BoundExpression? {
+        switch type {
+        case .boolean: return .literal(.boolean(false), type)
+        case .int8, .int16, .int32, .int64: return .literal(.int(0), type)
+        case .float32, .float64: return .literal(.double(0), type)
+        case .decimal(let precision, let scale): return .literal(.decimal(Decimal128(0, precision: precision, scale: scale)), type)
+        case .string: return .literal(.string(""), type)
+        case .binary: return .literal(.binary([]), type)
+        case .date: return .literal(.date(0), type)
+        case .timestamp(let unit, let utc): return .literal(.timestamp(0, unit, utc: utc), type)
+        default: return nil
+        }
     }
 }
 
@@ -122,7 +150,7 @@ extension SubqueryDecorrelation {
         let renamed = keys.keys.map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
         grouped.groups = keys.keys.map(\.reference)
         grouped.groupColumns = renamed
-        let condition = zip(keys.keys, renamed).map { BoundExpression.equality($0.reference, $1.reference) }
+        let condition = zip(keys.keys, renamed).flatMap { BoundExpression.notDistinct($0.reference, $1.reference) }
         let joined = LogicalPlan.join(Join(kind: .left, left: keys.plan, right: .aggregate(grouped), condition: .conjunction(condition)))
         var expressions: [BoundExpression] = []
         for (call, column) in zip(aggregate.aggregates, aggregate.aggregateColumns) {
