@@ -138,6 +138,11 @@ extension SubqueryDecorrelation {
                 return call
             }
             return .window(n)
+        case .setOperation(var n):
+            n.left = try pushDependentJoin(n.left, keys, context).projected(onto: n.left.columns + keys.keys)
+            n.right = try pushDependentJoin(n.right, keys, context).projected(onto: n.right.columns + keys.keys)
+            n.columns += keys.keys
+            return .setOperation(n)
         default:
             throw unsupportedShape
         }

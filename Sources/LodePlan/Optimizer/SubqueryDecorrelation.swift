@@ -38,8 +38,13 @@ public struct SubqueryDecorrelation: OptimizerRule {
             n.expressions = try n.expressions.map { try replaceSubqueries(in: $0, over: &input, context) }
             n.input = input
             return .project(n)
+        case .join(var n) where n.kind == .inner:
+            let conjuncts = n.condition?.conjuncts ?? []
+            n.condition = .conjunction(conjuncts.filter { !$0.containsSubquery })
+            let filter = Filter(input: .join(n), predicate: .conjunction(conjuncts.filter(\.containsSubquery)) ?? .trueLiteral)
+            return try decorrelate(.filter(filter), context)
         default:
-            throw PlanError(.notImplemented, "subqueries are supported in WHERE, HAVING and SELECT lists only")
+            throw PlanError(.notImplemented, "subqueries are supported in WHERE, HAVING, SELECT lists and inner join conditions only")
         }
     }
 
