@@ -71,7 +71,7 @@ final class DecorrelationTests: XCTestCase {
         assertOptimized(plan, rules, q, """
         Projection: x#0
           Filter: (x#0 = 1) OR mark#2
-            Join: mark(mark#2) on y#1 = x#0
+            Join: mark(mark#2) on (coalesce(y#1, 0) = coalesce(x#0, 0)) AND (y#1 IS NOT NULL AND x#0 IS NOT NULL)
               Scan: t columns=[x#0]
               Scan: u columns=[y#1]
         """)

@@ -121,7 +121,11 @@ public struct SubqueryDecorrelation: OptimizerRule {
         var right: LogicalPlan
         var conditions: [BoundExpression]
         if let (flat, correlated) = try orUnsupported({ try flatten(plan, outer: outer) }) {
-            (right, conditions) = (flat, correlated)
+            right = flat
+            switch kind {
+            case .mark, .anti(nullAware: true): conditions = correlated.flatMap { $0.neverNull(outer: outer) }
+            default: conditions = correlated
+            }
         } else {
             let keys = try outerKeys(of: plan, outer: outer, input: input, context)
             right = try pushDependentJoin(plan, keys, context)
@@ -131,11 +135,48 @@ public struct SubqueryDecorrelation: OptimizerRule {
             guard !value.containsSubquery, let first = s.plan.columns.first else {
                 throw PlanError(.notImplemented, "IN with a subquery on both sides")
             }
+            if !conditions.isEmpty, kind == .mark || kind == .anti(nullAware: true) {
+                return try correlatedIn(kind, value, first.reference, right, conditions, input, context, markColumn: markColumn)
+            }
             conditions.insert(.equality(value, first.reference), at: 0)
         }
         let join = Join(kind: kind, left: input, right: right, condition: .conjunction(conditions), markColumn: markColumn)
         try checkResolved(join)
         return .join(join)
+    }
+
+    /// A correlated `x IN (SELECT y …)` outside a filter, or `NOT IN`: whether a NULL
+    /// makes the answer unknown depends on the rows of the outer row's own correlation, so
+    /// it is two plain existence tests over them: a row with `x = y` (true), else a row
+    /// with `x` or `y` NULL (NULL), else false. `correlation` never evaluates to NULL.
+    func correlatedIn(_ kind: JoinKind, _ value: BoundExpression, _ column: BoundExpression, _ right: LogicalPlan,
+                      _ correlation: [BoundExpression], _ input: LogicalPlan, _ context: OptimizerContext,
+                      markColumn: PlanColumn?) throws -> LogicalPlan {
+        let equal = BoundExpression.equality(value, column)
+        var matches = correlation
+        if let (a, b) = equal.equalityOperands, a.type == b.type, let filler = BoundExpression.nullFiller(a.type) {
+            matches += [.equality(.call("coalesce", [a, filler], a.type), .call("coalesce", [b, filler], b.type)),
+                        .call("and", [.call("is_not_null", [a], .boolean), .call("is_not_null", [b], .boolean)], .boolean)]
+        } else {
+            matches.append(.call("coalesce", [equal, .literal(.boolean(false), .boolean)], .boolean))
+        }
+        let unknown = correlation + [.call("or", [.call("is_null", [value], .boolean), .call("is_null", [column], .boolean)], .boolean)]
+        if kind != .mark {
+            let first = Join(kind: .anti(nullAware: false), left: input, right: right, condition: .conjunction(matches))
+            try checkResolved(first)
+            return .join(Join(kind: .anti(nullAware: false), left: .join(first), right: right, condition: .conjunction(unknown)))
+        }
+        guard let markColumn else { throw PlanError(.internal, "mark join without a mark column") }
+        let found = PlanColumn(id: context.ids.next(), name: "mark", type: .boolean)
+        let maybe = PlanColumn(id: context.ids.next(), name: "mark", type: .boolean)
+        let first = Join(kind: .mark, left: input, right: right, condition: .conjunction(matches), markColumn: found)
+        try checkResolved(first)
+        let second = Join(kind: .mark, left: .join(first), right: right, condition: .conjunction(unknown), markColumn: maybe)
+        let answer = BoundExpression.caseWhen([BoundWhen(condition: found.reference, result: .literal(.boolean(true), .boolean)),
+                                               BoundWhen(condition: maybe.reference, result: .literal(.null, .boolean))],
+                                              otherwise: .literal(.boolean(false), .boolean), .boolean)
+        return .project(Project(input: .join(second), expressions: input.columns.map(\.reference) + [answer],
+                                columns: input.columns + [markColumn]))
     }
 
     /// An `EXISTS` subquery's select list does not matter: drops the projections on top
@@ -168,5 +209,23 @@ extension Join {
             return false
         }
         return read.subtracting(produced)
+    }
+}
+
+extension BoundExpression {
+    /// This correlated conjunct with NULL read as false, for the condition of a mark or
+    /// null-aware anti join, where a NULL would mean "maybe a match": an equality between
+    /// an outer and an inner value stays a hash key (both sides with NULL replaced, and
+    /// both required non-NULL).
+    func neverNull(outer: Set<ColumnID>) -> [BoundExpression] {
+        if let (a, b) = equalityOperands, a.type == b.type, let filler = BoundExpression.nullFiller(a.type),
+           !a.referencedColumns.isEmpty, !b.referencedColumns.isEmpty,
+           a.referencedColumns.isSubset(of: outer) != b.referencedColumns.isSubset(of: outer) {
+            return [
+                .equality(.call("coalesce", [a, filler], a.type), .call("coalesce", [b, filler], b.type)),
+                .call("and", [.call("is_not_null", [a], .boolean), .call("is_not_null", [b], .boolean)], .boolean),
+            ]
+        }
+        return [.call("coalesce", [self, .literal(.boolean(false), .boolean)], .boolean)]
     }
 }
