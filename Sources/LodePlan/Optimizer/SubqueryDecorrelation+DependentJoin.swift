@@ -57,7 +57,8 @@ extension SubqueryDecorrelation {
     /// The outer keys of `input` that `plan` reads.
     func outerKeys(of plan: LogicalPlan, outer: Set<ColumnID>, input: LogicalPlan, _ context: OptimizerContext) throws -> OuterKeys {
         let read = input.columns.filter { outer.contains($0.id) && plan.reads([$0.id]) }
-        guard read.count == outer.filter({ plan.reads([$0]) }).count else {
+        let elsewhere = outer.filter { plan.reads([$0]) }.subtracting(read.map(\.id))
+        guard elsewhere.isSubset(of: enclosing) else {
             throw PlanError(.notImplemented, "correlated subquery of this shape (reading columns of a query more than one level out)")
         }
         let keys = read.map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
@@ -100,10 +101,11 @@ extension SubqueryDecorrelation {
             return try keyedScalarAggregate(n, keys, context)
         case .join(var n):
             let leftReads = n.left.reads(keys.outerIDs), rightReads = n.right.reads(keys.outerIDs)
+            let conditionReads = !(n.condition?.referencedColumns ?? []).isDisjoint(with: keys.outerIDs)
             switch n.kind {
             case .inner where !(leftReads && rightReads), .left where !rightReads, .semi where !rightReads,
                  .anti where !rightReads, .mark where !rightReads, .single where !rightReads:
-                if leftReads { n.left = try pushDependentJoin(n.left, keys, context) }
+                if leftReads || (conditionReads && !rightReads) { n.left = try pushDependentJoin(n.left, keys, context) }
                 if rightReads { n.right = try pushDependentJoin(n.right, keys, context) }
                 n.condition = n.condition?.substituting(substitution)
                 return .join(n)

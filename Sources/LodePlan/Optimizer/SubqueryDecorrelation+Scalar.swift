@@ -12,7 +12,7 @@ extension SubqueryDecorrelation {
         -> (LogicalPlan, BoundExpression) {
         guard let value = s.plan.columns.first else { throw PlanError(.internal, "scalar subquery without columns") }
         let outer = Set(s.outerColumns.map(\.id))
-        let plan = try rewrite(s.plan, context: context)
+        let plan = try nested(in: outer).rewrite(s.plan, context: context)
         let simple = try orUnsupported { () -> (LogicalPlan, BoundExpression) in
             if !outer.isEmpty, plan.reads(outer), let grouped = try groupedScalar(plan, value, outer, input, context) {
                 return grouped

@@ -12,7 +12,18 @@ import LodeCore
 public struct SubqueryDecorrelation: OptimizerRule {
     public var name: String { "subquery_decorrelation" }
 
+    /// Columns of the queries around the subquery being rewritten, which its joins may
+    /// still read (flattened when that query's own subquery is).
+    var enclosing: Set<ColumnID> = []
+
     public init() {}
+
+    /// The rule for the plan of a subquery reading `outer`.
+    func nested(in outer: Set<ColumnID>) -> SubqueryDecorrelation {
+        var rule = self
+        rule.enclosing.formUnion(outer)
+        return rule
+    }
 
     public func rewrite(_ plan: LogicalPlan, context: OptimizerContext) throws -> LogicalPlan {
         try plan.transformUp { try decorrelate($0, context) }
@@ -115,9 +126,9 @@ public struct SubqueryDecorrelation: OptimizerRule {
     /// `IN` equality).
     func existenceJoin(_ kind: JoinKind, _ s: BoundSubquery, _ input: LogicalPlan, _ context: OptimizerContext,
                        markColumn: PlanColumn? = nil) throws -> LogicalPlan {
-        var plan = try rewrite(s.plan, context: context)
-        if case .exists = s.kind { plan = trimmedForExists(plan) }
         let outer = Set(s.outerColumns.map(\.id))
+        var plan = try nested(in: outer).rewrite(s.plan, context: context)
+        if case .exists = s.kind { plan = trimmedForExists(plan) }
         var right: LogicalPlan
         var conditions: [BoundExpression]
         if let (flat, correlated) = try orUnsupported({ try flatten(plan, outer: outer) }) {
@@ -189,7 +200,7 @@ public struct SubqueryDecorrelation: OptimizerRule {
     /// Fails when a join condition reads columns of neither input (a subquery correlated
     /// to a query more than one level out).
     func checkResolved(_ join: Join) throws {
-        let available = join.left.columnIDs.union(join.right.columnIDs)
+        let available = join.left.columnIDs.union(join.right.columnIDs).union(enclosing)
         guard (join.condition?.referencedColumns ?? []).isSubset(of: available) else {
             throw PlanError(.notImplemented, "correlated subquery of this shape (reading columns of a query more than one level out)")
         }
