@@ -26,7 +26,13 @@ public struct SubqueryDecorrelation: OptimizerRule {
     }
 
     public func rewrite(_ plan: LogicalPlan, context: OptimizerContext) throws -> LogicalPlan {
-        try plan.transformUp { try decorrelate($0, context) }
+        let children: [LogicalPlan]
+        if case .join(let n) = plan, !n.lateralReferences.isEmpty {
+            children = [try rewrite(n.left, context: context), try nested(in: n.left.columnIDs).rewrite(n.right, context: context)]
+        } else {
+            children = try plan.children.map { try rewrite($0, context: context) }
+        }
+        return try decorrelate(plan.withChildren(children), context)
     }
 
     func decorrelate(_ node: LogicalPlan, _ context: OptimizerContext) throws -> LogicalPlan {
