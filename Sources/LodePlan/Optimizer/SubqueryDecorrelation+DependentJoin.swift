@@ -12,6 +12,14 @@ struct OuterKeys {
 
     var outerIDs: Set<ColumnID> { Set(outer.map(\.id)) }
 
+    /// The same keys under fresh column ids, for a second copy in one join.
+    func renamed(_ context: OptimizerContext) -> OuterKeys {
+        let fresh = keys.map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
+        guard case .aggregate(var distinct) = plan else { return self }
+        distinct.groupColumns = fresh
+        return OuterKeys(outer: outer, keys: fresh, plan: .aggregate(distinct))
+    }
+
     /// Outer column → key column, for rewriting the subquery's expressions.
     var substitution: [ColumnID: BoundExpression] {
         Dictionary(zip(outer.map(\.id), keys.map(\.reference)), uniquingKeysWith: { a, _ in a })
@@ -103,6 +111,13 @@ extension SubqueryDecorrelation {
             let leftReads = n.left.reads(keys.outerIDs), rightReads = n.right.reads(keys.outerIDs)
             let conditionReads = !(n.condition?.referencedColumns ?? []).isDisjoint(with: keys.outerIDs)
             switch n.kind {
+            case .inner where leftReads && rightReads:
+                let copy = keys.renamed(context)
+                n.left = try pushDependentJoin(n.left, keys, context)
+                n.right = try pushDependentJoin(n.right, copy, context)
+                let same = zip(keys.keys, copy.keys).flatMap { BoundExpression.notDistinct($0.reference, $1.reference) }
+                n.condition = .conjunction((n.condition.map { [$0.substituting(substitution)] } ?? []) + same)
+                return .join(n)
             case .inner where !(leftReads && rightReads), .left where !rightReads, .semi where !rightReads,
                  .anti where !rightReads, .mark where !rightReads, .single where !rightReads:
                 if leftReads || (conditionReads && !rightReads) { n.left = try pushDependentJoin(n.left, keys, context) }
@@ -140,6 +155,21 @@ extension SubqueryDecorrelation {
                 return call
             }
             return .window(n)
+        case .values(let n):
+            var rows: [LogicalPlan] = []
+            for row in n.rows {
+                let columns = (n.columns + keys.keys).map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
+                rows.append(.project(Project(input: keys.plan, expressions: row.map { $0.substituting(substitution) } + keyReferences,
+                                             columns: columns)))
+            }
+            guard var result = rows.first else { throw unsupportedShape }
+            for (index, row) in rows.enumerated().dropFirst() {
+                let columns = index == rows.count - 1
+                    ? n.columns + keys.keys
+                    : result.columns.map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
+                result = .setOperation(SetOperation(kind: .union, all: true, left: result, right: row, columns: columns))
+            }
+            return result.projected(onto: n.columns + keys.keys)
         case .setOperation(var n):
             n.left = try pushDependentJoin(n.left, keys, context).projected(onto: n.left.columns + keys.keys)
             n.right = try pushDependentJoin(n.right, keys, context).projected(onto: n.right.columns + keys.keys)
