@@ -8,7 +8,10 @@ import LodeCore
 /// replaces the subquery, and a scalar subquery a single join whose value column replaces
 /// it. Correlated subqueries are flattened first (see `SubqueryDecorrelation+Flatten`):
 /// their correlated conjuncts move into the join condition; a correlated scalar aggregate
-/// is grouped by its correlation keys and joined with a left join.
+/// is grouped by its correlation keys and joined with a left join. Any other shape is
+/// evaluated once per distinct outer key (see `SubqueryDecorrelation+DependentJoin`) and
+/// joined back on the keys. A `LATERAL` subquery (a join whose right side reads its left)
+/// is flattened the same way into a plain join.
 public struct SubqueryDecorrelation: OptimizerRule {
     public var name: String { "subquery_decorrelation" }
 
