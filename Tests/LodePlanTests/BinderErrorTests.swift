@@ -129,7 +129,6 @@ final class BinderErrorTests: XCTestCase {
     func testUnsupportedConstructs() {
         XCTAssertEqual(bindingError("select interval '1' day")?.kind, .notImplemented)
         XCTAssertEqual(bindingError("with recursive r as (select 1) select * from r")?.kind, .notImplemented)
-        XCTAssertEqual(bindingError("select * from t, lateral (select t.a) s")?.kind, .notImplemented)
         XCTAssertEqual(bindingError("select $1")?.kind, .notImplemented)
     }
 

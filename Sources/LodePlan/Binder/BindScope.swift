@@ -17,6 +17,9 @@ struct BindScope {
         var isUnqualifiedVisible = true
         /// False for the two sides of a `USING` key: the merged entry stands for them in `*`.
         var isInStar = true
+        /// What names the table in `FROM` for duplicate detection: its alias, else its
+        /// qualified name; `nil` for derived tables, which may share an alias.
+        var tableName: String?
     }
 
     var entries: [Entry] = []
@@ -28,6 +31,16 @@ struct BindScope {
     /// Entries for the output columns of a plan, under one qualifier.
     init(columns: [PlanColumn], qualifier: String?) {
         entries = columns.map { Entry(qualifier: qualifier, name: $0.name, expression: .column($0.id, $0.type)) }
+    }
+
+    /// The table names of the entries (see `Entry.tableName`).
+    var tableNames: Set<String> {
+        Set(entries.compactMap(\.tableName))
+    }
+
+    /// Names every entry as coming from table `name`.
+    mutating func setTableName(_ name: String?) {
+        for index in entries.indices { entries[index].tableName = name }
     }
 
     /// The qualifiers present, for error messages.

@@ -16,32 +16,43 @@ extension Binder {
         }
         var result = try bindTableReference(first, frame: frame)
         for item in items.dropFirst() {
-            let right = try bindTableReference(item, frame: frame)
+            let right = try bindTableReference(item, frame: frame, lateralScope: result.scope)
+            try checkDistinctQualifiers(result.scope, right.scope)
             result = BoundFrom(plan: .join(Join(kind: .inner, left: result.plan, right: right.plan, condition: nil)),
                                scope: BindScope(entries: result.scope.entries + right.scope.entries))
         }
         return result
     }
 
-    func bindTableReference(_ reference: TableReference, frame: BindFrame) throws -> BoundFrom {
+    /// Binds one `FROM` entry; a `LATERAL` subquery also sees `lateralScope`, the entries
+    /// to its left, and reads their columns as outer references (flattened into a join by
+    /// the optimizer).
+    func bindTableReference(_ reference: TableReference, frame: BindFrame, lateralScope: BindScope? = nil) throws -> BoundFrom {
         switch reference {
         case .table(let name, let timeTravel, let alias):
             if name.parts.count == 1, timeTravel == nil, let definition = frame.commonTable(name.parts[0]) {
-                return try bindCommonTable(definition, alias: alias)
+                var bound = try bindCommonTable(definition, alias: alias)
+                bound.scope.setTableName((alias?.name ?? name.parts[0]).name.lowercased())
+                return bound
             }
             let version = try timeTravel.map { try bindTimeTravel($0) }
             guard let source = try catalog.table(name.parts.map(\.name), version: version) else {
                 throw unknownTable(name, frame: frame)
             }
-            return try scan(source, qualifier: name.base?.name, alias: alias)
+            var bound = try scan(source, qualifier: name.base?.name, alias: alias)
+            bound.scope.setTableName(alias?.name.name.lowercased() ?? name.parts.map { $0.name.lowercased() }.joined(separator: "."))
+            return bound
         case .function(let name, let arguments, let alias):
-            return try bindTableFunction(name, arguments, alias: alias)
+            var bound = try bindTableFunction(name, arguments, alias: alias)
+            bound.scope.setTableName(alias?.name.name.lowercased())
+            return bound
         case .subquery(let query, let lateral, let alias):
-            if lateral { throw PlanError(.notImplemented, "LATERAL subqueries are not supported") }
-            let plan = try bindQuery(query, parent: frame).plan
+            let parent = lateral ? lateralScope.map { BindFrame(scope: $0, parent: frame) } ?? frame : frame
+            let plan = try bindQuery(query, parent: parent).plan
             return try aliased(plan, qualifier: nil, alias: alias)
         case .join(let left, let kind, let right, let condition):
-            return try bindJoin(try bindTableReference(left, frame: frame), kind, try bindTableReference(right, frame: frame),
+            let boundLeft = try bindTableReference(left, frame: frame, lateralScope: lateralScope)
+            return try bindJoin(boundLeft, kind, try bindTableReference(right, frame: frame, lateralScope: boundLeft.scope),
                                 condition, frame: frame)
         }
     }

@@ -13,6 +13,7 @@ extension Binder {
         case .right: planKind = .right
         case .full: planKind = .full
         }
+        try checkDistinctQualifiers(left.scope, right.scope)
         var scope = BindScope(entries: left.scope.entries + right.scope.entries)
         var predicate: BoundExpression?
         switch condition {
@@ -34,6 +35,14 @@ extension Binder {
             if !names.isEmpty { (predicate, scope) = try usingJoin(left.scope, right.scope, names, planKind) }
         }
         return BoundFrom(plan: .join(Join(kind: planKind, left: left.plan, right: right.plan, condition: predicate)), scope: scope)
+    }
+
+    /// Fails when both sides of a join have a table of the same name: references to it
+    /// would be ambiguous.
+    func checkDistinctQualifiers(_ left: BindScope, _ right: BindScope) throws {
+        if let duplicate = left.tableNames.intersection(right.tableNames).sorted().first {
+            throw PlanError(.binding, "table name \"\(duplicate)\" appears twice in FROM; give one of them an alias (AS other_name)")
+        }
     }
 
     private func usingJoin(_ left: BindScope, _ right: BindScope, _ names: [Identifier],

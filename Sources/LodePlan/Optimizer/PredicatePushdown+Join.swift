@@ -6,6 +6,9 @@ extension PredicatePushdown {
 
     /// Pushes the conjuncts above a join (`predicates`) and those of its condition into its
     /// inputs where the join kind allows, keeping the others in the condition or above.
+    ///
+    /// A mark or null-aware anti join keeps its condition: a NULL there means "maybe", which
+    /// a filter below would turn into "no".
     func pushJoin(_ join: Join, _ predicates: [BoundExpression]) -> LogicalPlan {
         var n = join
         let leftIDs = n.left.columnIDs
@@ -43,7 +46,7 @@ extension PredicatePushdown {
             guard movable(p) else { condition.append(p); continue }
             switch (n.kind, side(p)) {
             case (.inner, .left), (.semi, .left): toLeft.append(p)
-            case (.inner, .right), (.semi, .right), (.left, .right), (.anti, .right), (.mark, .right), (.single, .right):
+            case (.inner, .right), (.semi, .right), (.left, .right), (.anti(nullAware: false), .right), (.single, .right):
                 toRight.append(p)
             case (.right, .left): toLeft.append(p)
             case (.inner, .both):

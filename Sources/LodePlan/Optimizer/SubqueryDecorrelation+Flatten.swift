@@ -14,7 +14,7 @@ extension SubqueryDecorrelation {
     }
 
     var unsupportedShape: PlanError {
-        PlanError(.notImplemented, "correlated subquery of this shape (outer columns used outside WHERE conjuncts over inner joins)")
+        PlanError(.notImplemented, "correlated subquery of this shape (outer columns read under a right or full join, or with grouping sets)")
     }
 
     /// Removes the conjuncts that read `outer` columns from the filters and inner join

@@ -12,14 +12,65 @@ extension SubqueryDecorrelation {
         -> (LogicalPlan, BoundExpression) {
         guard let value = s.plan.columns.first else { throw PlanError(.internal, "scalar subquery without columns") }
         let outer = Set(s.outerColumns.map(\.id))
-        let plan = try rewrite(s.plan, context: context)
-        if !outer.isEmpty, plan.reads(outer), let grouped = try groupedScalar(plan, value, outer, input, context) {
-            return grouped
+        let plan = try nested(in: outer).rewrite(s.plan, context: context)
+        let simple = try orUnsupported { () -> (LogicalPlan, BoundExpression) in
+            if !outer.isEmpty, plan.reads(outer), let grouped = try groupedScalar(plan, value, outer, input, context) {
+                return grouped
+            }
+            let (right, conditions) = try flatten(plan, outer: outer)
+            let join = Join(kind: .single, left: input, right: right, condition: .conjunction(conditions))
+            try checkResolved(join)
+            return (.join(join), value.reference)
         }
-        let (right, conditions) = try flatten(plan, outer: outer)
-        let join = Join(kind: .single, left: input, right: right, condition: .conjunction(conditions))
-        try checkResolved(join)
+        if let simple { return simple }
+        return try dependentScalarJoin(plan, value, outer, input, context)
+    }
+
+    /// A correlated scalar subquery of any supported shape, evaluated once per distinct
+    /// outer key (see `pushDependentJoin`) and joined back on the keys; an aggregate
+    /// without groups at the top is grouped by the keys and left-joined, `count` reading 0
+    /// where no row matched.
+    func dependentScalarJoin(_ plan: LogicalPlan, _ value: PlanColumn, _ outer: Set<ColumnID>, _ input: LogicalPlan,
+                             _ context: OptimizerContext) throws -> (LogicalPlan, BoundExpression) {
+        var result = value.reference
+        var node = plan
+        while case .project(let p) = node {
+            result = result.substituting(Dictionary(zip(p.columns.map(\.id), p.expressions), uniquingKeysWith: { a, _ in a }))
+            node = p.input
+        }
+        if case .aggregate(let aggregate) = node, aggregate.groups.isEmpty, aggregate.groupingSets == nil {
+            let keys = try outerKeys(of: .aggregate(aggregate), outer: outer, input: input, context)
+            var grouped = aggregate
+            grouped.input = try pushDependentJoin(aggregate.input, keys, context)
+            grouped.aggregates = aggregate.aggregates.map { call in
+                var call = call
+                call.arguments = call.arguments.map { $0.substituting(keys.substitution) }
+                call.filter = call.filter?.substituting(keys.substitution)
+                return call
+            }
+            let renamed = keys.keys.map { PlanColumn(id: context.ids.next(), name: $0.name, type: $0.type) }
+            grouped.groups = keys.keys.map(\.reference)
+            grouped.groupColumns = renamed
+            var counts: [ColumnID: BoundExpression] = [:]
+            for (call, column) in zip(aggregate.aggregates, aggregate.aggregateColumns) where call.name == "count" || call.name == "count_star" {
+                counts[column.id] = .call("coalesce", [column.reference, .literal(.int(0), column.type)], column.type)
+            }
+            let join = Join(kind: .left, left: input, right: .aggregate(grouped), condition: .conjunction(keys.joinCondition(renamed)))
+            return (.join(join), result.substituting(counts))
+        }
+        let keys = try outerKeys(of: plan, outer: outer, input: input, context)
+        let right = try pushDependentJoin(plan, keys, context)
+        let join = Join(kind: .single, left: input, right: right, condition: .conjunction(keys.joinCondition(keys.keys)))
         return (.join(join), value.reference)
+    }
+
+    /// The result of `body`, or `nil` when it fails for a shape the simple rewrite does not handle.
+    func orUnsupported<T>(_ body: () throws -> T) throws -> T? {
+        do {
+            return try body()
+        } catch let error as PlanError where error.kind == .notImplemented && error.message == unsupportedShape.message {
+            return nil
+        }
     }
 
     func groupedScalar(_ plan: LogicalPlan, _ value: PlanColumn, _ outer: Set<ColumnID>, _ input: LogicalPlan,
