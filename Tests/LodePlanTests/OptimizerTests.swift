@@ -102,7 +102,9 @@ final class OptimizerTests: XCTestCase {
             Scan: lineitem columns=[l_partkey#0, l_quantity#1, l_price#2]
             Join: inner on p_partkey#3 = l_partkey#11
               Aggregate: groups=[l_partkey#5 AS l_partkey#11] aggregates=[avg(l_quantity#6) AS avg#8]
-                Scan: lineitem columns=[l_partkey#5, l_quantity#6]
+                Join: semi on l_partkey#5 = p_partkey#3
+                  Scan: lineitem columns=[l_partkey#5, l_quantity#6]
+                  Scan: part columns=[p_partkey#3, p_brand#4] filters=[p_brand#4 = 'Brand#23']
               Scan: part columns=[p_partkey#3, p_brand#4] filters=[p_brand#4 = 'Brand#23']
         """)
     }
@@ -168,9 +170,11 @@ final class OptimizerTests: XCTestCase {
               Scan: partsupp columns=[ps_partkey#2, ps_suppkey#3, ps_supplycost#4]
               Join: inner on p_partkey#0 = ps_partkey#13
                 Aggregate: groups=[ps_partkey#7 AS ps_partkey#13] aggregates=[min(ps_supplycost#9) AS min#12]
-                  Join: inner on s_suppkey#10 = ps_suppkey#8
-                    Scan: partsupp columns=[ps_partkey#7, ps_suppkey#8, ps_supplycost#9]
-                    Scan: supplier columns=[s_suppkey#10]
+                  Join: semi on ps_partkey#7 = p_partkey#0
+                    Join: inner on s_suppkey#10 = ps_suppkey#8
+                      Scan: partsupp columns=[ps_partkey#7, ps_suppkey#8, ps_supplycost#9]
+                      Scan: supplier columns=[s_suppkey#10]
+                    Scan: part columns=[p_partkey#0, p_size#1] filters=[p_size#1 = 15]
                 Scan: part columns=[p_partkey#0, p_size#1] filters=[p_size#1 = 15]
             Scan: supplier columns=[s_suppkey#5, s_name#6]
         """)

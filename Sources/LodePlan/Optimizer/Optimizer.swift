@@ -16,7 +16,7 @@ public struct Optimizer {
     public static var defaultRules: [any OptimizerRule] {
         [
             SubqueryDecorrelation(), ConstantFolding(), PredicatePushdown(), ConstantFolding(),
-            JoinReorder(), BuildSideSelection(), ProjectionPushdown(), LimitPushdown(),
+            JoinReorder(), BuildSideSelection(), ProjectionPushdown(), SemiJoinReduction(), LimitPushdown(),
         ]
     }
 
