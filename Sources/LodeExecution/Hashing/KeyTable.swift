@@ -127,6 +127,10 @@ final class KeyTable {
         groupCount += 1
     }
 
+    /// Makes room for `rows` more groups at once, so that a table whose size is known up
+    /// front (a join's build side) is not rehashed as it fills.
+    func reserve(_ rows: Int) { growIfNeeded(adding: rows) }
+
     /// Makes room for `rows` more groups: array slack and a load factor of at most 1/2.
     private func growIfNeeded(adding rows: Int) {
         let needed = groupCount + rows

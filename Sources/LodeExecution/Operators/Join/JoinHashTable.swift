@@ -29,6 +29,7 @@ final class JoinHashTable: @unchecked Sendable {
         }
         let rows = try JoinBuildSide.concatenateBatches(batches.map(\.batch), schema: input.schema)
         let keys = KeyTable(types: keyExpressions.map(\.type))
+        keys.reserve(rows.count)
         var groups: [Int32] = []
         groups.reserveCapacity(rows.count)
         var hasNullKey = false
