@@ -75,3 +75,17 @@ private func compareDecimals(_ x: Decimal128, _ y: Decimal128) -> Int {
     if overflowA || overflowB { return order(x.doubleValue, y.doubleValue) }
     return order(a, b)
 }
+
+/// The smallest and largest of the values seen, grown one range at a time.
+public struct ValueBounds: Sendable {
+    public private(set) var min: Value?
+    public private(set) var max: Value?
+
+    public init() {}
+
+    /// Widens the bounds to include `low...high`.
+    public mutating func include(_ low: Value, _ high: Value) {
+        if min == nil || (Value.compare(low, min!) ?? 0) < 0 { min = low }
+        if max == nil || (Value.compare(high, max!) ?? 0) > 0 { max = high }
+    }
+}

@@ -9,13 +9,12 @@ extension ParquetSource {
     public func distinctCount(ofColumn index: Int) -> Int? {
         guard index < schema.count else { return nil }
         let name = schema.fields[index].name
-        var low: Value?, high: Value?
+        var bounds = ValueBounds()
         for file in files {
             guard let range = file.reader.valueRange(of: name) else { return nil }
-            if low == nil || (Value.compare(range.min, low!) ?? 0) < 0 { low = range.min }
-            if high == nil || (Value.compare(range.max, high!) ?? 0) > 0 { high = range.max }
+            bounds.include(range.min, range.max)
         }
-        guard let low, let high else { return nil }
+        guard let low = bounds.min, let high = bounds.max else { return nil }
         return distinctCountBound(min: low, max: high, rows: estimatedRowCount)
     }
 }
@@ -29,14 +28,13 @@ extension DeltaSource {
         if snapshot.partitionColumns.contains(field.name) {
             return Set(snapshot.files.map { $0.partitionValues[field.name] ?? nil }).count
         }
-        var low: Value?, high: Value?
+        var bounds = ValueBounds()
         for file in snapshot.files {
             guard let text = file.stats, let stats = try? FileStatistics(json: text, schema: schema),
                   let min = stats.minValues[field.name], let max = stats.maxValues[field.name] else { return nil }
-            if low == nil || (Value.compare(min, low!) ?? 0) < 0 { low = min }
-            if high == nil || (Value.compare(max, high!) ?? 0) > 0 { high = max }
+            bounds.include(min, max)
         }
-        guard let low, let high else { return nil }
+        guard let low = bounds.min, let high = bounds.max else { return nil }
         return distinctCountBound(min: low, max: high, rows: estimatedRowCount)
     }
 }

@@ -145,14 +145,13 @@ extension ParquetReader {
     /// The smallest and largest value of top-level column `column` over every row group,
     /// from the footer's statistics; `nil` when a row group lacks them.
     public func valueRange(of column: String) -> (min: Value, max: Value)? {
-        var low: Value?, high: Value?
+        var bounds = ValueBounds()
         for group in 0..<rowGroupCount {
             guard let statistics = columnStatistics(column, rowGroup: group),
                   let min = statistics.min, let max = statistics.max else { return nil }
-            if low == nil || (Value.compare(min, low!) ?? 0) < 0 { low = min }
-            if high == nil || (Value.compare(max, high!) ?? 0) > 0 { high = max }
+            bounds.include(min, max)
         }
-        guard let low, let high else { return nil }
+        guard let low = bounds.min, let high = bounds.max else { return nil }
         return (low, high)
     }
 }
