@@ -78,4 +78,13 @@ final class SourceIngestionTests: XCTestCase {
         XCTAssertTrue(reasons.contains { $0.contains("good.csv") && $0.contains("email is null") }, "\(reasons)")
         XCTAssertTrue(reasons.contains { $0.contains("good.csv") && $0.lowercased().contains("nope") }, "\(reasons)")
     }
+
+    func testNoFilesYetIsEmptyButAFolderPathIsAnError() throws {
+        let store = try MetadataStore(lakeRoot: root + "/lake")
+        let none = try ingestion(SourceConfig(name: "later", format: .csv, path: "sources/later_*.csv"), store: store, run: "r1").run()
+        XCTAssertEqual(none.filesLoaded, [])
+        XCTAssertThrowsError(try ingestion(SourceConfig(name: "dir", format: .csv, path: "sources"), store: store, run: "r1").run()) {
+            XCTAssertTrue("\($0)".contains("source dir") && "\($0)".contains("is a folder"), "\($0)")
+        }
+    }
 }

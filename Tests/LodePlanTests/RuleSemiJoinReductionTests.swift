@@ -29,4 +29,18 @@ final class RuleSemiJoinReductionTests: XCTestCase {
         let after = (try? SemiJoinReduction().rewrite(plan, context: q.context()))?.explain()
         XCTAssertEqual(after, before)
     }
+
+    func testASideThatCouldReadDifferentlyTwiceIsNotCopied() {
+        let q = PlanDSL()
+        let lineitem = q.scan("lineitem", ["l_partkey", "l_quantity"], rows: 6_000_000)
+        let perPart = q.aggregate(lineitem, groups: ["l_partkey"], [("total", "sum", [col(lineitem, "l_quantity")])])
+        let part = q.scan("part", ["p_partkey"], rows: 200)
+        let sampled = q.filter(part, call("<", .call("random", [], .float64), .literal(.double(0.5), .float64)))
+        let limited = q.limit(part, 10)
+        for other in [sampled, limited] {
+            let plan = q.join(.inner, perPart, other, eq(col(perPart, "l_partkey"), col(part, "p_partkey")))
+            let after = (try? SemiJoinReduction().rewrite(plan, context: q.context()))?.explain()
+            XCTAssertEqual(after, plan.explain())
+        }
+    }
 }

@@ -20,47 +20,14 @@ final class ExactAverageAccumulator: PairwiseAccumulator {
         switch arguments.first {
         // Decimals arrive as Int128 and need no widening (a generic widening is not
         // specialized by the compiler and dominated the profile).
-        case let a as PrimitiveArray<Int128>: overflowed = add(a, groups) { $0 }
-        case let a as PrimitiveArray<Int64>: overflowed = add(a, groups) { Int128($0) }
-        case let a as PrimitiveArray<Int32>: overflowed = add(a, groups) { Int128($0) }
-        case let a as PrimitiveArray<Int16>: overflowed = add(a, groups) { Int128($0) }
-        case let a as PrimitiveArray<Int8>: overflowed = add(a, groups) { Int128($0) }
+        case let a as PrimitiveArray<Int128>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { $0 }
+        case let a as PrimitiveArray<Int64>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int128($0) }
+        case let a as PrimitiveArray<Int32>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int128($0) }
+        case let a as PrimitiveArray<Int16>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int128($0) }
+        case let a as PrimitiveArray<Int8>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int128($0) }
         default: throw ExecutionError(.internal, "avg got \(arguments.first?.dataType.description ?? "no column")")
         }
         if overflowed { throw ExecutionError(.outOfRange, "avg: sum is out of the 128-bit range") }
-    }
-
-    @inline(__always)
-    private func add<T: FixedWidthInteger & FixedWidthValue>(_ column: PrimitiveArray<T>, _ groups: [Int32],
-                                                             widen: (T) -> Int128) -> Bool {
-        let validity = column.validity
-        return sums.withUnsafeMutableBufferPointer { sums in
-            counts.withUnsafeMutableBufferPointer { counts in
-                column.storage.withUnsafeBufferPointer { values in
-                    groups.withUnsafeBufferPointer { groups in
-                        var overflow = false
-                        if let validity {
-                            for i in 0..<groups.count where validity[i] {
-                                let g = Int(groups[i])
-                                let (s, o) = sums[g].addingReportingOverflow(widen(values[i]))
-                                sums[g] = s
-                                overflow = overflow || o
-                                counts[g] &+= 1
-                            }
-                        } else {
-                            for i in 0..<groups.count {
-                                let g = Int(groups[i])
-                                let (s, o) = sums[g].addingReportingOverflow(widen(values[i]))
-                                sums[g] = s
-                                overflow = overflow || o
-                                counts[g] &+= 1
-                            }
-                        }
-                        return overflow
-                    }
-                }
-            }
-        }
     }
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {

@@ -13,45 +13,13 @@ final class IntegerSumAccumulator: PairwiseAccumulator {
     func update(groups: [Int32], arguments: [any ColumnArray]) throws {
         let overflowed: Bool
         switch arguments.first {
-        case let a as PrimitiveArray<Int64>: overflowed = add(a, groups)
-        case let a as PrimitiveArray<Int32>: overflowed = add(a, groups)
-        case let a as PrimitiveArray<Int16>: overflowed = add(a, groups)
-        case let a as PrimitiveArray<Int8>: overflowed = add(a, groups)
+        case let a as PrimitiveArray<Int64>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int64($0) }
+        case let a as PrimitiveArray<Int32>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int64($0) }
+        case let a as PrimitiveArray<Int16>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int64($0) }
+        case let a as PrimitiveArray<Int8>: overflowed = addCountedSums(a, groups, sums: &sums, counts: &counts) { Int64($0) }
         default: throw ExecutionError(.internal, "sum of integers got \(arguments.first?.dataType.description ?? "no column")")
         }
         if overflowed { throw ExecutionError(.outOfRange, "sum is out of the BIGINT range") }
-    }
-
-    /// Adds `column` into the groups; `true` when a sum overflowed.
-    private func add<T: FixedWidthInteger & FixedWidthValue>(_ column: PrimitiveArray<T>, _ groups: [Int32]) -> Bool {
-        let validity = column.validity
-        return sums.withUnsafeMutableBufferPointer { sums in
-            counts.withUnsafeMutableBufferPointer { counts in
-                column.storage.withUnsafeBufferPointer { values in
-                    groups.withUnsafeBufferPointer { groups in
-                        var overflow = false
-                        if let validity {
-                            for i in 0..<groups.count where validity[i] {
-                                let g = Int(groups[i])
-                                let (s, o) = sums[g].addingReportingOverflow(Int64(values[i]))
-                                sums[g] = s
-                                overflow = overflow || o
-                                counts[g] &+= 1
-                            }
-                        } else {
-                            for i in 0..<groups.count {
-                                let g = Int(groups[i])
-                                let (s, o) = sums[g].addingReportingOverflow(Int64(values[i]))
-                                sums[g] = s
-                                overflow = overflow || o
-                                counts[g] &+= 1
-                            }
-                        }
-                        return overflow
-                    }
-                }
-            }
-        }
     }
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
@@ -89,24 +57,7 @@ final class DecimalSumAccumulator: PairwiseAccumulator {
         guard let column = arguments.first as? PrimitiveArray<Int128> else {
             throw ExecutionError(.internal, "sum of decimals got \(arguments.first?.dataType.description ?? "no column")")
         }
-        let validity = column.validity
-        let overflowed = sums.withUnsafeMutableBufferPointer { sums in
-            counts.withUnsafeMutableBufferPointer { counts in
-                column.storage.withUnsafeBufferPointer { values in
-                    groups.withUnsafeBufferPointer { groups in
-                        var overflow = false
-                        for i in 0..<groups.count where validity?[i] ?? true {
-                            let g = Int(groups[i])
-                            let (s, o) = sums[g].addingReportingOverflow(values[i])
-                            sums[g] = s
-                            overflow = overflow || o
-                            counts[g] &+= 1
-                        }
-                        return overflow
-                    }
-                }
-            }
-        }
+        let overflowed = addCountedSums(column, groups, sums: &sums, counts: &counts) { $0 }
         if overflowed { throw outOfRange() }
     }
 

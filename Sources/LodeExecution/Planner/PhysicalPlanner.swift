@@ -32,10 +32,8 @@ public struct PhysicalPlanner: Sendable {
         case .limit(let limit):
             if case .sort(let sort) = limit.input, let count = limit.limit {
                 let keep = sort.limit.map { min($0, count + limit.offset) } ?? (count + limit.offset)
-                let sorted = SortOperator(input: try self.plan(sort.input),
-                                          keys: try sortKeys(sort.keys, over: sort.input.columns),
-                                          limit: max(0, keep - limit.offset), offset: limit.offset, schema: plan.schema)
-                return sorted
+                return SortOperator(input: try self.plan(sort.input), keys: try sortKeys(sort.keys, over: sort.input.columns),
+                                    limit: max(0, keep - limit.offset), offset: limit.offset, schema: plan.schema)
             }
             return LimitOperator(input: try self.plan(limit.input), limit: limit.limit, offset: limit.offset)
         case .window(let window): return try planWindow(window, schema: plan.schema)

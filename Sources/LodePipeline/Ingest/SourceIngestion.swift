@@ -61,11 +61,14 @@ public struct SourceIngestion {
         return result
     }
 
-    /// The files the source's glob matches now, sorted.
+    /// The files the source's glob matches now, sorted; none yet is not an error, a path
+    /// naming a folder is.
     func matchingFiles() throws -> [String] {
         let pattern = source.path.hasPrefix("/") ? source.path : (projectRoot as NSString).appendingPathComponent(source.path)
-        do { return try FileGlob.expand(pattern) } catch {
+        do { return try FileGlob.expand(pattern) } catch let error as EngineError where error.kind == .io {
             return []
+        } catch {
+            throw PipelineError(.config, "source \(source.name): \(error)")
         }
     }
 

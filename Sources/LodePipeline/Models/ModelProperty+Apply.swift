@@ -1,5 +1,3 @@
-import LodePlan
-
 extension ModelProperty {
     static let kinds = ["full", "view", "append", "incremental_by_unique_key", "incremental_by_time_range",
                         "scd_type_2", "scd_type_2_by_time", "scd_type_2_by_column"]
@@ -45,7 +43,7 @@ extension ModelProperty {
         }
         let name = word.lowercased()
         guard kinds.contains(name) else {
-            let hint = closestName(to: name, in: kinds).map { "; did you mean \($0)?" } ?? ""
+            let hint = nameHint(name, kinds, quoted: false)
             throw fail("unknown model kind '\(word)'; use one of \(kinds.joined(separator: ", "))\(hint)")
         }
         var options: [String: ModelProperty.Term] = [:]
@@ -77,7 +75,7 @@ extension ModelProperty {
         ]
         for key in options.keys where !(known[name] ?? []).contains(key) {
             let valid = known[name] ?? []
-            let hint = closestName(to: key, in: valid).map { "; did you mean \($0)?" } ?? ""
+            let hint = nameHint(key, valid, quoted: false)
             throw fail("kind \(word) has no option '\(key)'\(valid.isEmpty ? "" : " (options: \(valid.joined(separator: ", ")))")\(hint)")
         }
         switch name {

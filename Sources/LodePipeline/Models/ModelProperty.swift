@@ -1,5 +1,4 @@
 import Foundation
-import LodePlan
 
 /// One `key value` entry of a `MODEL (...)` block, SQLMesh style:
 /// `kind INCREMENTAL_BY_UNIQUE_KEY (unique_key (order_id))`, `tags (pii, finance)`, `cron '@daily'`.
@@ -44,7 +43,7 @@ struct ModelProperty {
             }
             let lower = key.lowercased()
             guard keys.contains(lower) else {
-                let hint = closestName(to: lower, in: keys).map { "; did you mean '\($0)'?" } ?? "; valid keys: \(keys.joined(separator: ", "))"
+                let hint = nameHint(lower, keys, listing: "valid keys")
                 throw scanner.error("unknown MODEL key '\(key)'\(hint)", at: entry[0].offset)
             }
             properties.append(ModelProperty(key: lower, terms: entry.dropFirst().map(\.term), line: scanner.line(at: entry[0].offset)))

@@ -1,5 +1,3 @@
-import LodePlan
-
 /// Orders models so that each comes after the models it reads, and checks every table a
 /// model reads exists as a model or a source.
 enum ModelGraph {
@@ -15,7 +13,7 @@ enum ModelGraph {
         for model in models {
             for dependency in model.dependencies where byName[dependency] == nil && !sourceTables.contains(dependency) {
                 let known = Array(byName.keys) + Array(sourceTables)
-                let hint = closestTable(dependency, in: known).map { "; did you mean \($0)?" } ?? ""
+                let hint = nameHint(dependency, known, quoted: false)
                 throw PipelineError(.model, "\(model.tableName) reads \(dependency), which is neither a model nor a source table\(hint)",
                                     file: model.file)
             }
@@ -37,9 +35,5 @@ enum ModelGraph {
         }
         for model in models.sorted(by: { $0.tableName < $1.tableName }) { try visit(model, path: []) }
         return ordered
-    }
-
-    static func closestTable(_ name: String, in names: [String]) -> String? {
-        closestName(to: name, in: names)
     }
 }

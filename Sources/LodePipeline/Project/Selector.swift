@@ -1,5 +1,4 @@
 import Foundation
-import LodePlan
 
 /// dbt-style model selection: `orders`, `silver.orders`, `+orders` (with everything
 /// upstream), `orders+` (with everything downstream), `layer:silver`, `tag:pii`; several
@@ -51,7 +50,7 @@ public struct ModelSelector: Sendable, Equatable {
             let lower = name.lowercased()
             base = Set(models.filter { $0.tableName == lower || $0.name == lower }.map(\.tableName))
             if base.isEmpty {
-                let hint = closestName(to: lower, in: models.map(\.tableName) + models.map(\.name)).map { "; did you mean \($0)?" } ?? ""
+                let hint = nameHint(lower, models.map(\.tableName) + models.map(\.name), quoted: false)
                 throw PipelineError(.run, "no model matches '\(name)'\(hint)")
             }
         case .layer(let layer): base = Set(models.filter { $0.layer == layer.lowercased() }.map(\.tableName))

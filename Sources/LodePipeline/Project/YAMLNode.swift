@@ -1,4 +1,3 @@
-import LodePlan
 import Yams
 
 /// A YAML node with the file it came from, read with errors that name file, line and key.
@@ -39,8 +38,7 @@ struct YAMLNode {
             }
             if let allowed, !allowed.contains(key) {
                 let place = path.isEmpty ? "" : " in '\(path)'"
-                let suggestion = closestName(to: key, in: allowed).map { "; did you mean '\($0)'?" }
-                    ?? "; valid keys: \(allowed.joined(separator: ", "))"
+                let suggestion = nameHint(key, allowed, listing: "valid keys")
                 throw YAMLNode(node: keyNode, file: file, path: path).error("unknown key '\(key)'\(place)\(suggestion)")
             }
             out.append((key, child(value, key: key)))
@@ -98,7 +96,7 @@ struct YAMLNode {
     func choice(_ choices: [String]) throws -> String {
         let value = try string().lowercased()
         guard choices.contains(value) else {
-            let hint = closestName(to: value, in: choices).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = nameHint(value, choices)
             throw error("'\(path)' must be one of \(choices.joined(separator: ", ")), not '\(value)'\(hint)")
         }
         return value

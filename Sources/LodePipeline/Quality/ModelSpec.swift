@@ -1,4 +1,3 @@
-import LodePlan
 import Foundation
 
 /// A model's optional `.yml` file, dbt style: descriptions, column tags such as `pii`, and tests.
@@ -87,7 +86,7 @@ public struct ModelSpec: Sendable, Equatable {
             }
         }
         guard allowed.contains(testName) else {
-            let hint = closestNameSuggestion(testName, allowed)
+            let hint = nameHint(testName, allowed, listing: "valid")
             throw node.error("unknown \(column == nil ? "table" : "column") test '\(testName)'\(hint)")
         }
         let known = ["severity", "name"] + optionKeys[testName, default: []]
@@ -96,7 +95,7 @@ public struct ModelSpec: Sendable, Equatable {
         var values: [String: YAMLNode] = [:]
         for (key, value) in options {
             guard known.contains(key) else {
-                throw value.error("test '\(testName)' has no option '\(key)'\(closestNameSuggestion(key, known))")
+                throw value.error("test '\(testName)' has no option '\(key)'\(nameHint(key, known, listing: "valid"))")
             }
             switch key {
             case "severity": severity = QualityCheck.Severity(rawValue: try value.choice(["warn", "error"]))!
@@ -147,8 +146,4 @@ public struct ModelSpec: Sendable, Equatable {
         }
         throw node.error("'\(node.path)' must be a duration like 2 days, 36h or 90 minutes")
     }
-}
-
-func closestNameSuggestion(_ name: String, _ candidates: [String]) -> String {
-    closestName(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? "; valid: \(candidates.joined(separator: ", "))"
 }

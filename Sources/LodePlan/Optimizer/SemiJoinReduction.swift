@@ -31,7 +31,7 @@ public struct SemiJoinReduction: OptimizerRule {
     /// `side` with a semi join under its aggregate, when `side` is an aggregate joined to
     /// the much smaller `other` on one of its group keys.
     private func reduce(_ side: LogicalPlan, other: LogicalPlan, _ condition: BoundExpression) -> LogicalPlan? {
-        guard case .aggregate(var aggregate) = side, aggregate.groupingSets == nil else { return nil }
+        guard case .aggregate(var aggregate) = side, aggregate.groupingSets == nil, Self.isRepeatable(other) else { return nil }
         let input = aggregate.input
         guard CardinalityEstimate.rows(other) * Self.minimumReduction < CardinalityEstimate.rows(input) else { return nil }
         let otherIDs = other.columnIDs
@@ -48,5 +48,12 @@ public struct SemiJoinReduction: OptimizerRule {
         guard let semiCondition = BoundExpression.conjunction(keys) else { return nil }
         aggregate.input = .join(Join(kind: .semi, left: input, right: other, condition: semiCondition))
         return .aggregate(aggregate)
+    }
+
+    /// Whether reading `plan` twice gives the same rows: no volatile functions (`random()`)
+    /// and no limit without an order to pin which rows it keeps.
+    static func isRepeatable(_ plan: LogicalPlan) -> Bool {
+        if case .limit = plan { return false }
+        return !plan.expressions.contains { $0.isVolatile } && plan.children.allSatisfy(isRepeatable)
     }
 }

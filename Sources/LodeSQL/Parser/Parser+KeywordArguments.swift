@@ -9,20 +9,7 @@ extension Parser {
             let next = peek(3)
             return !(next.isSymbol(")") || next.isSymbol(","))
         }
-        var level = 0
-        var ahead = 1
-        while true {
-            let token = peek(ahead)
-            if token.kind == .end { return false }
-            if token.isSymbol("(") { level += 1 }
-            if token.isSymbol(")") {
-                level -= 1
-                if level == 0 { return false }
-            }
-            if level == 1, token.isWord("from") { return true }
-            if level == 1, token.isSymbol(",") { return false }
-            ahead += 1
-        }
+        return argumentsUseKeyword(["from"])
     }
 
     /// Parses `TRIM([BOTH|LEADING|TRAILING] [chars] FROM s)` from the `TRIM` name on.
@@ -49,7 +36,11 @@ extension Parser {
     }
 
     /// True when the `POSITION(` at the cursor reads `POSITION(needle IN haystack)`.
-    func isPositionWithIn() -> Bool {
+    func isPositionWithIn() -> Bool { argumentsUseKeyword(["in"]) }
+
+    /// True when the argument list opening after the function name at the cursor holds one
+    /// of `words` at its own level before any comma (`SUBSTRING(s FROM 2)`, `TRIM(x FROM s)`).
+    func argumentsUseKeyword(_ words: [String]) -> Bool {
         var level = 0
         var ahead = 1
         while true {
@@ -60,7 +51,7 @@ extension Parser {
                 level -= 1
                 if level == 0 { return false }
             }
-            if level == 1, token.isWord("in") { return true }
+            if level == 1, words.contains(where: token.isWord) { return true }
             if level == 1, token.isSymbol(",") { return false }
             ahead += 1
         }

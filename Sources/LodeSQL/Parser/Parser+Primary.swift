@@ -204,22 +204,7 @@ extension Parser {
     }
 
     /// True when the `SUBSTRING(` at the cursor uses the `FROM`/`FOR` form.
-    private func isSubstringWithKeywords() -> Bool {
-        var level = 0
-        var ahead = 1
-        while true {
-            let token = peek(ahead)
-            if token.kind == .end { return false }
-            if token.isSymbol("(") { level += 1 }
-            if token.isSymbol(")") {
-                level -= 1
-                if level == 0 { return false }
-            }
-            if level == 1, token.isWord("from") || token.isWord("for") { return true }
-            if level == 1, token.isSymbol(",") { return false }
-            ahead += 1
-        }
-    }
+    private func isSubstringWithKeywords() -> Bool { argumentsUseKeyword(["from", "for"]) }
 
     private mutating func parseSubstring() throws -> Expression {
         advance()
