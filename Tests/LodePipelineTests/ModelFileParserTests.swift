@@ -53,6 +53,17 @@ final class ModelFileParserTests: XCTestCase {
         XCTAssertEqual(try parse("SELECT 1 AS x").kind, .full)
     }
 
+    func testIncrementalInputsDefaultByKindOrFollowNewRowsFrom() throws {
+        let sql = "SELECT o.id, c.name FROM bronze.orders o JOIN silver.customers c ON c.id = o.customer_id"
+        XCTAssertEqual(try parse("MODEL (kind APPEND);\n" + sql).incrementalInputs, ["bronze.orders", "silver.customers"])
+        XCTAssertEqual(try parse("MODEL (kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id));\n" + sql).incrementalInputs, [])
+        XCTAssertEqual(try parse("MODEL (kind APPEND, new_rows_from (bronze.orders));\n" + sql).incrementalInputs, ["bronze.orders"])
+        XCTAssertThrowsError(try parse("MODEL (kind APPEND,\n new_rows_from bronze.order);\n" + sql)) { error in
+            XCTAssertTrue("\(error)".contains("new_rows_from names bronze.order, which the query does not read"), "\(error)")
+            XCTAssertEqual((error as? PipelineError)?.line, 2)
+        }
+    }
+
     func testErrorsNameTheFileLineAndSuggest() {
         func assertError(_ text: String, _ expected: String, line: Int, file: StaticString = #filePath, testLine: UInt = #line) {
             XCTAssertThrowsError(try parse(text), file: file, line: testLine) { error in

@@ -20,6 +20,17 @@ public struct ModelDefinition: Sendable {
     public var query: Query
     /// Tables the query reads, as `layer.table`, sorted.
     public var dependencies: [String]
+    /// Upstream tables an incremental run reads only the rows added since this model's
+    /// last run from (`new_rows_from`); `nil` leaves the kind's default.
+    public var newRowsFrom: [String]?
+
+    /// The upstream tables an incremental run reads only new rows of: `new_rows_from` when
+    /// set, else every dependency for `append` models and none for the others (merges and
+    /// SCD type 2 read their inputs whole, which is always correct, if slower).
+    public var incrementalInputs: [String] {
+        if let newRowsFrom { return newRowsFrom }
+        return kind == .append ? dependencies : []
+    }
 
     /// `layer.name`, the table the model writes.
     public var tableName: String { "\(layer).\(name)" }

@@ -32,6 +32,15 @@ extension ModelProperty {
             case "grain": model.grain = try names()
             case "cron": model.cron = try text()
             case "description": model.description = try text()
+            case "new_rows_from":
+                var tables: [String] = []
+                for name in try names() {
+                    guard let table = model.dependencies.first(where: { $0.lowercased() == name.lowercased() }) else {
+                        throw fail("new_rows_from names \(name), which the query does not read (it reads \(model.dependencies.joined(separator: ", ")))")
+                    }
+                    tables.append(table)
+                }
+                model.newRowsFrom = tables
             default: break
             }
         }

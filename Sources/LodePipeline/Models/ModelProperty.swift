@@ -31,7 +31,7 @@ struct ModelProperty {
     var terms: [Term]
     var line: Int
 
-    static let keys = ["name", "kind", "tags", "partitioned_by", "grain", "cron", "description", "owner"]
+    static let keys = ["name", "kind", "tags", "partitioned_by", "grain", "cron", "description", "owner", "new_rows_from"]
 
     /// Parses the inside of `MODEL ( ... )`; `offset` is where it starts in the file.
     static func parseList(_ text: [Unicode.Scalar], offset: Int, scanner: ModelTextScanner) throws -> [ModelProperty] {
