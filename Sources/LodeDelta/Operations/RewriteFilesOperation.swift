@@ -47,6 +47,15 @@ public struct RewriteFilesOperation: Sendable {
     /// Commits nothing when there is nothing to remove and no row to add.
     @discardableResult
     public func execute(removing: [AddFile], schema: Schema, next: () throws -> RecordBatch?) throws -> RewriteResult {
+        try stage(removing: removing, schema: schema, next: next).commit()
+    }
+
+    /// Writes the new files like ``execute(removing:schema:next:)`` but holds the commit
+    /// back: the returned ``StagedRewrite`` shows the table as it would be
+    /// (``StagedRewrite/candidate``), so the new version can be checked before anyone
+    /// sees it, then ``StagedRewrite/commit()`` publishes it or
+    /// ``StagedRewrite/discard()`` deletes the files written.
+    public func stage(removing: [AddFile], schema: Schema, next: () throws -> RecordBatch?) throws -> StagedRewrite {
         let name = table.paths.displayName
         try checkWritable(snapshot, operation: operationName, removesData: !removing.isEmpty)
         let live = Set(snapshot.files.map(\.path))
@@ -74,7 +83,6 @@ public struct RewriteFilesOperation: Sendable {
             writer.abort()
             throw error
         }
-        guard !removing.isEmpty || !adds.isEmpty else { return RewriteResult(version: nil) }
         let now = clock.milliseconds()
         var operation = TableOperation(name: operationName)
         if let predicate { operation.parameters["predicate"] = TableOperation.jsonListString([predicate]) }
@@ -91,6 +99,52 @@ public struct RewriteFilesOperation: Sendable {
         transaction.isBlindAppend = removing.isEmpty
         transaction.clock = clock
         transaction.maxAttempts = maxCommitAttempts
+        let candidate = try snapshot.applying(transaction.actions, version: snapshot.version + 1, timestamp: now)
+        return StagedRewrite(table: table, readSnapshot: snapshot, candidate: candidate, transaction: transaction,
+                             writer: writer, removedFiles: removing.count, addedFiles: adds.count, rows: rows, clock: clock)
+    }
+}
+
+/// A rewrite whose files are written but not yet committed: invisible to readers until
+/// ``commit()``.
+public final class StagedRewrite: @unchecked Sendable {
+    public let table: DeltaTable
+    /// The version the rewrite was based on.
+    public let readSnapshot: Snapshot
+    /// The table as it will be once committed (with ``readSnapshot``'s version + 1).
+    public let candidate: Snapshot
+    public let removedFiles: Int
+    public let addedFiles: Int
+    /// Rows written to the new files.
+    public let rows: Int
+    private let transaction: Transaction
+    private let writer: DataFileWriter
+    private let clock: DeltaClock
+    private var finished = false
+
+    init(table: DeltaTable, readSnapshot: Snapshot, candidate: Snapshot, transaction: Transaction, writer: DataFileWriter,
+         removedFiles: Int, addedFiles: Int, rows: Int, clock: DeltaClock) {
+        self.table = table
+        self.readSnapshot = readSnapshot
+        self.candidate = candidate
+        self.transaction = transaction
+        self.writer = writer
+        self.removedFiles = removedFiles
+        self.addedFiles = addedFiles
+        self.rows = rows
+        self.clock = clock
+    }
+
+    /// Whether the rewrite changes nothing (no file removed, no row added).
+    public var isEmpty: Bool { removedFiles == 0 && addedFiles == 0 }
+
+    /// Commits the staged actions (retrying past concurrent commits that do not
+    /// conflict); nothing is committed for an empty rewrite.
+    @discardableResult
+    public func commit() throws -> RewriteResult {
+        guard !finished else { throw DeltaError(.invalidArgument, "the staged rewrite was already committed or discarded") }
+        finished = true
+        guard !isEmpty else { return RewriteResult(version: nil) }
         let outcome: Transaction.Outcome
         do {
             outcome = try transaction.commit()
@@ -98,9 +152,16 @@ public struct RewriteFilesOperation: Sendable {
             writer.removeWrittenFiles()
             throw error
         }
-        let checkpointed = PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: snapshot.properties)
-        return RewriteResult(version: outcome.version, removedFiles: removing.count, addedFiles: adds.count, rows: rows,
+        let checkpointed = PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: readSnapshot.properties)
+        return RewriteResult(version: outcome.version, removedFiles: removedFiles, addedFiles: addedFiles, rows: rows,
                              checkpointed: checkpointed)
+    }
+
+    /// Deletes the files written; the table is left as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        writer.removeWrittenFiles()
     }
 }
 

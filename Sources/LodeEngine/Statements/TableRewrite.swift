@@ -62,9 +62,15 @@ struct TableRewrite {
     @discardableResult
     func commit(operation: String, predicate: String?) throws -> Int64? {
         guard !isEmpty else { return nil }
-        let touched = Set(deleted.keys).union(replaced.keys).sorted()
+        return try stage(operation: operation, predicate: predicate).commit().version
+    }
+
+    /// Writes the new files — every touched file's kept rows, the replacements, the
+    /// inserts — without committing them.
+    func stage(operation: String, predicate: String?, removingAll: Bool = false) throws -> StagedRewrite {
+        let touched = removingAll ? Array(target.files.indices.map(Int32.init)) : Set(deleted.keys).union(replaced.keys).sorted()
         let snapshot = target.snapshot
-        var pendingFiles = touched[...]
+        var pendingFiles = removingAll ? [][...] : touched[...]
         var current: (scan: DeltaScan, file: Int32, offset: Int64)?
         var tail = (replacements + inserts)[...]
         let next: () throws -> RecordBatch? = {
@@ -95,7 +101,7 @@ struct TableRewrite {
         return try RewriteFilesOperation(table: table.delta, snapshot: snapshot)
             .withOperation(operation, predicate: predicate)
             .withMetrics(metrics)
-            .execute(removing: touched.map { target.files[Int($0)] }, schema: schema, next: next).version
+            .stage(removing: touched.map { target.files[Int($0)] }, schema: schema, next: next)
     }
 
     /// `batch` under the table's schema (same column types, table names).
