@@ -33,6 +33,9 @@ public struct PipelineRunner: Sendable {
         try FileManager.default.createDirectory(atPath: lakeRoot, withIntermediateDirectories: true)
         let selected = Set(try ModelSelector.select(options.selectors, from: project.models))
         let models = project.models.filter { selected.contains($0.tableName) }
+        if models.isEmpty, !options.selectors.isEmpty {
+            throw PipelineError(.run, "no model matches --select \(options.selectors.joined(separator: " "))")
+        }
         let store = try MetadataStore(lakeRoot: lakeRoot)
         let run = try store.beginRun(command: options.command.rawValue, selector: options.selectors.joined(separator: " "),
                                      clock: options.clock)
