@@ -78,4 +78,21 @@ final class PipelineRunnerTests: XCTestCase {
             SELECT count(*) FROM gold.dim_customers a JOIN gold.dim_customers b ON a.id = b.id AND a.valid_to = b.valid_from
             """), ["2"])
     }
+
+    func testChangedColumnsRebuildTheTableInOneNewVersion() throws {
+        let project = try makeProject()
+        try project.write("sources/customers_1.csv", "id,name,segment\n1,Ann,smb\n")
+        try project.write("sources/events_1.csv", "event_id,customer_id,day\n")
+        try project.write("models/silver/customers.sql", "SELECT CAST(id AS INTEGER) AS id, name FROM bronze.customers")
+        try project.run()
+        try project.write("models/silver/customers.sql", """
+            MODEL (partitioned_by segment);
+            SELECT CAST(id AS BIGINT) AS id, segment, upper(name) AS name FROM bronze.customers
+            """)
+        let summary = try project.run()
+        XCTAssertEqual(summary.status("silver.customers"), .success, summary.outcome("silver.customers")?.message ?? "")
+        XCTAssertEqual(try project.strings("SELECT * FROM silver.customers"), ["1|smb|ANN"])
+        XCTAssertEqual(try project.version("silver.customers"), 2)
+        XCTAssertEqual(try project.strings("SELECT * FROM silver.customers VERSION AS OF 1"), ["1|Ann"])
+    }
 }

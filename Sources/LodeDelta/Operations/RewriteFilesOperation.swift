@@ -25,6 +25,7 @@ public struct RewriteFilesOperation: Sendable {
     var targetFileSize: Int?
     var clock = DeltaClock.system
     var maxCommitAttempts = 100
+    var replacementSchema: (schema: Schema, partitionColumns: [String])?
 
     /// A rewrite of `table` based on what `snapshot` (its current state) holds.
     public init(table: DeltaTable, snapshot: Snapshot) {
@@ -41,6 +42,11 @@ public struct RewriteFilesOperation: Sendable {
     public func withTargetFileSize(_ bytes: Int?) -> Self { var c = self; c.targetFileSize = bytes; return c }
     public func withClock(_ clock: DeltaClock) -> Self { var c = self; c.clock = clock; return c }
     public func withMaxCommitAttempts(_ attempts: Int) -> Self { var c = self; c.maxCommitAttempts = attempts; return c }
+    /// Gives the table a new schema and partitioning in the same commit (Delta's
+    /// `overwriteSchema`); only a rewrite that removes every file may do so.
+    public func withNewSchema(_ schema: Schema, partitionColumns: [String]) -> Self {
+        var c = self; c.replacementSchema = (schema, partitionColumns); return c
+    }
 
     /// Writes the batches `next` returns (each of `schema`, fitted to the table's schema
     /// by column name) and commits them together with the removal of `removing`.
@@ -63,13 +69,32 @@ public struct RewriteFilesOperation: Sendable {
             throw DeltaError(.invalidArgument, "\(stale.path) is not a live file of the table", table: name,
                              version: snapshot.version)
         }
-        let alignment = try SchemaAlignment(table: snapshot.schema, input: schema, mergeSchema: false, tableName: name)
+        var tableSchema = snapshot.schema
+        var partitionColumns = snapshot.partitionColumns
+        var leading: [DeltaAction] = []
+        if let replacement = replacementSchema {
+            guard Set(removing.map(\.path)) == live else {
+                throw DeltaError(.invalidArgument, "a new schema needs every file of the table replaced", table: name,
+                                 version: snapshot.version)
+            }
+            tableSchema = SchemaAlignment.tableSchema(for: replacement.schema)
+            partitionColumns = replacement.partitionColumns
+            var definition = TableDefinition(schema: tableSchema)
+            definition.partitionColumns = partitionColumns
+            try definition.validate(table: name)
+            var metadata = snapshot.metadata
+            metadata.schemaString = try tableSchema.deltaSchemaString()
+            metadata.partitionColumns = partitionColumns
+            leading = [.metadata(metadata)]
+            if let upgraded = RequiredProtocol.upgrade(snapshot.protocol, for: tableSchema) { leading.insert(.protocol(upgraded), at: 0) }
+        }
+        let alignment = try SchemaAlignment(table: tableSchema, input: schema, mergeSchema: false, tableName: name)
         var options = DataFileWriter.Options()
         options.parquet.compression = .snappy
         options.targetFileSize = targetFileSize ?? TableProperties(snapshot.properties).targetFileSize
         options.properties = snapshot.properties
-        let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: snapshot.schema,
-                                        partitionColumns: snapshot.partitionColumns, options: options, clock: clock)
+        let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: tableSchema,
+                                        partitionColumns: partitionColumns, options: options, clock: clock)
         var rows = 0
         let adds: [AddFile]
         do {
@@ -93,10 +118,10 @@ public struct RewriteFilesOperation: Sendable {
         operation.metrics.merge(metrics) { _, given in given }
         var transaction = Transaction(store: table.store, paths: table.paths, readVersion: snapshot.version,
                                       configuration: snapshot.properties, operation: operation)
-        transaction.actions = removing.map { .remove($0.removal(at: now)) } + adds.map { .add($0) }
+        transaction.actions = leading + removing.map { .remove($0.removal(at: now)) } + adds.map { .add($0) }
         transaction.reads.wholeTable = true
         transaction.reads.files = Set(removing.map(\.path))
-        transaction.isBlindAppend = removing.isEmpty
+        transaction.isBlindAppend = removing.isEmpty && leading.isEmpty
         transaction.clock = clock
         transaction.maxAttempts = maxCommitAttempts
         let candidate = try snapshot.applying(transaction.actions, version: snapshot.version + 1, timestamp: now)

@@ -43,8 +43,9 @@ extension Session {
     /// Writes `rows` (of `schema`) into the lake table `name`, replacing the rows
     /// `replacing` selects, without committing: the write-audit-publish step of a
     /// pipeline model. The table is created first (empty, partitioned by `partitionedBy`)
-    /// when it does not exist; a table whose columns differ from `schema` is an error
-    /// naming the differences.
+    /// when it does not exist. Replacing `.everything`, the table takes `schema` and
+    /// `partitionedBy` in the same commit when they changed; otherwise a table whose
+    /// columns differ from `schema` is an error naming the differences.
     public func stageWrite(into name: String, schema: Schema, rows: [RecordBatch], replacing: RowReplacement,
                            partitionedBy: [String] = []) throws -> StagedWrite {
         do {
@@ -62,7 +63,10 @@ extension Session {
             try CreateTableOperation(table: table.delta).withSchema(schema).withPartitionColumns(partitionedBy).execute()
         }
         let snapshot = try table.snapshot()
-        try checkSameColumns(snapshot.schema, schema, table: table.name)
+        let removingAll: Bool
+        if case .everything = replacing { removingAll = true } else { removingAll = false }
+        let reshaped = !sameColumns(snapshot.schema, schema) || (removingAll && snapshot.partitionColumns != partitionedBy)
+        if reshaped && !removingAll { try checkSameColumns(snapshot.schema, schema, table: table.name) }
         let target = DeltaRowSource(snapshot: snapshot, name: table.name)
         var rewrite = TableRewrite(table: table, target: target)
         var predicate: String?
@@ -76,15 +80,22 @@ extension Session {
                 for case let id? in batch.rowIDs(fileColumn: 0, rowColumn: 1) { _ = rewrite.delete(file: id.file, row: id.row) }
             }
         }
-        for batch in rows { try rewrite.insert(try RecordBatch(schema: snapshot.schema, columns: batch.columns)) }
-        let removingAll: Bool
-        if case .everything = replacing { removingAll = true } else { removingAll = false }
+        for batch in rows {
+            if reshaped { rewrite.insertReplacingSchema(batch) } else {
+                try rewrite.insert(try RecordBatch(schema: snapshot.schema, columns: batch.columns))
+            }
+        }
         let replaced = removingAll ? target.estimatedRowCount ?? 0 : rewrite.deletedCount
         let operation = removingAll ? "WRITE" : (rewrite.deletedCount > 0 ? "MERGE" : "WRITE")
-        let staged = try rewrite.stage(operation: operation, predicate: predicate, removingAll: removingAll)
+        let staged = try rewrite.stage(operation: operation, predicate: predicate, removingAll: removingAll,
+                                       newSchema: reshaped ? (schema, partitionedBy) : nil)
         let candidate = DeltaSource(snapshot: staged.candidate, path: table.path, displayName: table.name)
         return StagedWrite(table: table.name, candidate: candidate, rowsReplaced: replaced, rowsInserted: rewrite.insertedCount,
                            rewrite: staged)
+    }
+
+    private func sameColumns(_ table: Schema, _ rows: Schema) -> Bool {
+        table.fields.map { "\($0.name.lowercased()) \($0.type)" } == rows.fields.map { "\($0.name.lowercased()) \($0.type)" }
     }
 
     private func checkSameColumns(_ table: Schema, _ rows: Schema, table name: String) throws {
