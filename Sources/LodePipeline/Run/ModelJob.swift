@@ -74,9 +74,14 @@ struct ModelJob {
                                 message: "check \(gate.check.name) failed (\(gate.message)); the previous version stays published")
             }
         }
+        do {
+            try Quarantine(table: name, path: context.tablePath(name + "__quarantine"), runID: context.runID,
+                           time: context.options.clock()).append(computed.quarantined, schema: computed.schema)
+        } catch {
+            staged.discard()
+            throw error
+        }
         let version = try staged.publish()
-        try Quarantine(table: name, path: context.tablePath(name + "__quarantine"), runID: context.runID,
-                       time: context.options.clock()).append(computed.quarantined, schema: computed.schema)
         try context.store.recordState(ModelState(fingerprint: fingerprint, inputs: inputs, runID: context.runID), of: name)
         var outcome = finished(checks.contains { $0.status == .warn } ? .warned : .success, computed: computed, checks: checks)
         outcome.rowsWritten = write.rowsWritten

@@ -10,7 +10,8 @@ struct Quarantine {
     let runID: String
     let time: Date
 
-    /// Appends the rows (of `schema`); writes nothing when there are none.
+    /// Appends the rows (of `schema`); writes nothing when there are none. New model
+    /// columns are added to the table.
     func append(_ groups: [(rule: String, rows: RecordBatch)], schema: Schema) throws {
         let groups = groups.filter { $0.rows.count > 0 }
         guard !groups.isEmpty else { return }
@@ -31,7 +32,7 @@ struct Quarantine {
         }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         var pending = batches[...]
-        try WriteOperation(table: DeltaTable(path: path)).withMode(.append).withName(table + "__quarantine")
+        try WriteOperation(table: DeltaTable(path: path)).withMode(.append).withMergeSchema(true).withName(table + "__quarantine")
             .execute(schema: fullSchema) { pending.popFirst() }
     }
 }

@@ -8,7 +8,8 @@ struct UpstreamTables {
     let context: ModelRunContext
 
     /// The current Delta version of every table `model` reads, looking through views to
-    /// the tables they read; -1 for a table that does not exist (yet).
+    /// the tables they read (a view itself counts by the digest of its definition); -1
+    /// for a table that does not exist (yet).
     func versions(of model: ModelDefinition) throws -> [String: Int64] {
         let views = Dictionary(context.project.models.filter { $0.kind == .view }.map { ($0.tableName.lowercased(), $0) },
                                uniquingKeysWith: { a, _ in a })
@@ -18,6 +19,7 @@ struct UpstreamTables {
         while let table = pending.popLast() {
             guard seen.insert(table.lowercased()).inserted else { continue }
             if let view = views[table.lowercased()] {
+                result["view " + view.tableName] = Int64(bitPattern: UInt64(view.fingerprint, radix: 16) ?? 0)
                 pending += view.dependencies
                 continue
             }
