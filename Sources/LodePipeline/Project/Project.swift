@@ -6,7 +6,8 @@ public struct Project: Sendable {
     /// Models in dependency order (every model after the ones it reads).
     public var models: [ModelDefinition]
 
-    /// Reads `lode.yml` and every `models/<layer>/<name>.sql` under `root`.
+    /// Reads `lode.yml`, every `models/<layer>/<name>.sql` under `root` and the
+    /// `models/<layer>/<name>.yml` spec next to each, when there is one.
     public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Project {
         let config = try ProjectConfig.load(projectRoot: root, environment: environment)
         let modelsRoot = (root as NSString).appendingPathComponent("models")
@@ -24,7 +25,9 @@ public struct Project: Sendable {
                 let name = String(file.dropLast(4))
                 try checkName(layer, file: path)
                 try checkName(name, file: path)
-                models.append(try ModelFileParser.parse(text, file: path, layer: layer, name: name))
+                var model = try ModelFileParser.parse(text, file: path, layer: layer, name: name)
+                model.spec = try spec(nextTo: path)
+                models.append(model)
             }
         }
         return Project(config: config, models: try ModelGraph.ordered(models, sources: config.sources))
@@ -33,6 +36,16 @@ public struct Project: Sendable {
     public init(config: ProjectConfig, models: [ModelDefinition]) {
         self.config = config
         self.models = models
+    }
+
+    /// The spec in the `.yml` file beside a model's `.sql` file, if there is one.
+    private static func spec(nextTo sqlFile: String) throws -> ModelSpec? {
+        let file = String(sqlFile.dropLast(4)) + ".yml"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError(.config, "cannot read the model's spec file", file: file)
+        }
+        return try ModelSpec.parse(text, file: file)
     }
 
     private static func checkName(_ name: String, file: String) throws {
