@@ -4,7 +4,7 @@ import Foundation
 /// `.yml` specs, written next to the sources `DemoGenerator` produces.
 ///
 /// Silver cleans, types, deduplicates and standardizes each raw feed; gold holds the
-/// customer, product and date dimensions, the line-item order fact in euros, and the
+/// customer, product and date dimensions, the line-item order fact in US dollars, and the
 /// segment, product, attribution and daily revenue marts. The SQL is plain DuckDB-dialect
 /// SQL apart from the `MODEL` block and `EXPECT` rules.
 public enum DemoProject {
@@ -12,8 +12,8 @@ public enum DemoProject {
     public static let files: [String: String] = {
         var files = ["lode.yml": config]
         for (layer, sql, specs) in [("silver", silverSQL, silverSpecs), ("gold", goldSQL, goldSpecs)] {
-            for (name, text) in sql { files["models/\(layer)/\(name).sql"] = text }
-            for (name, text) in specs { files["models/\(layer)/\(name).yml"] = text }
+            for (name, text) in sql { files["models/\(layer)/\(name).sql"] = text + "\n" }
+            for (name, text) in specs { files["models/\(layer)/\(name).yml"] = text + "\n" }
         }
         return files
     }()
@@ -30,9 +30,15 @@ public enum DemoProject {
 
     static let config = """
         # The demo company: a small online shop selling in five currencies.
+        # `lode run` loads new and changed source files into bronze, then builds the models
+        # under models/silver and models/gold; `lode test` runs the checks in their .yml files.
         name: lode_demo
         lake: lake
 
+        # Each source loads the files its glob matches into bronze.<source>. Text formats keep
+        # every column as received (VARCHAR) unless a contract types it; a contract also names
+        # the columns a file must have, and rows or files that break it go to
+        # bronze.<source>__quarantine with the reason.
         sources:
           crm_companies:
             format: csv
@@ -50,6 +56,7 @@ public enum DemoProject {
                 email: VARCHAR
                 phone: VARCHAR
                 segment: VARCHAR
+                updated_at: VARCHAR
           products:
             format: json
             path: sources/catalog/products.json
@@ -77,15 +84,31 @@ public enum DemoProject {
           web_events:
             format: ndjson
             path: sources/events/web_events_*.ndjson
+            contract:
+              columns:
+                event_id: {type: VARCHAR, nullable: false}
+                event_ts: VARCHAR
           fx_rates:
             format: json
             path: sources/fx/fx_rates_*.json
+            contract:
+              columns:
+                date: VARCHAR
+                currency: VARCHAR
+                rate: DOUBLE
           campaigns:
             format: csv
             path: sources/marketing/campaigns.csv
           ad_spend:
             format: csv
             path: sources/marketing/ad_spend_*.csv
+            contract:
+              columns:
+                date: DATE
+                campaign_id: {type: VARCHAR, nullable: false}
+                spend: DECIMAL(12,2)
+                impressions: BIGINT
+                clicks: BIGINT
 
         """
 }
