@@ -115,6 +115,11 @@ final class DemoProjectTests: XCTestCase {
         let warned = try runChecks(demo)
         print("checks warned (\(warned.count)):\n  " + warned.joined(separator: "\n  "))
         XCTAssertFalse(warned.isEmpty, "the dirty data trips some warnings")
+        XCTAssertGreaterThan(flagged["silver.customers.usable_email", default: 0], 0, "blank and malformed emails")
+        let unusableLines = flagged["silver.order_items.positive_quantity", default: 0] + flagged["silver.order_items.has_price", default: 0]
+        XCTAssertGreaterThan(unusableLines, 0, "lines with a non-positive quantity or no price")
+        XCTAssertEqual(try demo.count("SELECT count(*) FROM silver.order_items"),
+                       try demo.count("SELECT count(DISTINCT order_item_id) FROM bronze.order_items") - unusableLines)
 
         for model in demo.project.models {
             XCTAssertGreaterThan(try demo.count("SELECT count(*) FROM \(model.tableName)"), 0, "\(model.tableName) is empty")
