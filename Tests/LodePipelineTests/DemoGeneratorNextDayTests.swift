@@ -58,7 +58,8 @@ final class DemoGeneratorNextDayTests: XCTestCase {
         try generator.generateDay(5, into: again)
         for file in files {
             let relative = String(file.path.dropFirst(dir.count))
-            XCTAssertEqual(FileManager.default.contents(atPath: file.path), FileManager.default.contents(atPath: again + relative), relative)
+            XCTAssertEqual(FileManager.default.contents(atPath: file.path), FileManager.default.contents(atPath: again + relative),
+                           relative)
         }
     }
 

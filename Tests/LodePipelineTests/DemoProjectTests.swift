@@ -64,7 +64,8 @@ final class DemoProjectTests: XCTestCase {
         var flagged: [String: Int] = [:]
         for model in demo.project.models {
             for rule in model.expectations {
-                let failing = try demo.count("SELECT count(*) FROM (\(model.sql)) AS model_rows WHERE NOT coalesce((\(rule.condition)), false)")
+                let failing = try demo.count(
+                    "SELECT count(*) FROM (\(model.sql)) AS model_rows WHERE NOT coalesce((\(rule.condition)), false)")
                 flagged["\(model.tableName).\(rule.name)"] = failing
                 if rule.action == .fail { XCTAssertEqual(failing, 0, "\(model.tableName): FAIL rule \(rule.name)") }
             }
@@ -116,7 +117,8 @@ final class DemoProjectTests: XCTestCase {
         print("checks warned (\(warned.count)):\n  " + warned.joined(separator: "\n  "))
         XCTAssertFalse(warned.isEmpty, "the dirty data trips some warnings")
         XCTAssertGreaterThan(flagged["silver.customers.usable_email", default: 0], 0, "blank and malformed emails")
-        let unusableLines = flagged["silver.order_items.positive_quantity", default: 0] + flagged["silver.order_items.has_price", default: 0]
+        let unusableLines = flagged["silver.order_items.positive_quantity", default: 0]
+            + flagged["silver.order_items.has_price", default: 0]
         XCTAssertGreaterThan(unusableLines, 0, "lines with a non-positive quantity or no price")
         XCTAssertEqual(try demo.count("SELECT count(*) FROM silver.order_items"),
                        try demo.count("SELECT count(DISTINCT order_item_id) FROM bronze.order_items") - unusableLines)
