@@ -47,6 +47,6 @@ final class DemoGeneratorTests: XCTestCase {
         let eventLines = events.split(separator: "\n")
         XCTAssertGreaterThan(eventLines.count - Set(eventLines).count, 0, "duplicated events")
         XCTAssertTrue(eventLines.contains { !$0.contains("\"event_ts\":\"2026-01-06") }, "late events from earlier days")
-        XCTAssertTrue(events.contains("\"utm\":{\"source\""), "campaign fields")
+        XCTAssertTrue(events.contains("\"utm_source\":\""), "campaign fields")
     }
 }

@@ -66,7 +66,7 @@ extension DemoGenerator {
 
     /// Letters folded to ASCII for email addresses.
     private func ascii(_ s: String) -> String {
-        let map: [Character: String] = ["é": "e", "ü": "u", "á": "a", "ø": "o", "ö": "o", "ë": "e", "í": "i", "Ü": "U",
+        let map: [Character: String] = ["é": "e", "ü": "u", "á": "a", "ó": "o", "ø": "o", "ö": "o", "ë": "e", "í": "i", "Ü": "U",
                                         "'": ""]
         return s.map { map[$0] ?? String($0) }.joined()
     }

@@ -79,28 +79,30 @@ extension DemoGenerator {
     /// Daily spend per campaign, one CSV per day; spend is in USD or EUR.
     func writeSpend(_ campaigns: [DemoCampaign], to directory: String) throws -> [GeneratedFile] {
         var rng = random("spend")
-        var files: [GeneratedFile] = []
-        for d in 0..<dayCount {
-            let out = try TextFileWriter(path: directory + "/marketing/ad_spend_\(Text.date(day(d))).csv")
-            try out.write(line: "date,campaign_id,spend,currency,impressions,clicks")
-            for c in campaigns {
-                let spend = c.dailyBudget * Double(rng.int(40...110)) / 100
-                let impressions = Int(spend * Double(rng.int(200...900)))
-                let currency = c.source == "facebook" || c.source == "instagram" ? "EUR" : "USD"
-                try out.write(line: Text.csvRow([Text.date(day(d)), c.id, Text.money(currency == "EUR" ? spend * 0.92 : spend),
-                                                 currency, String(impressions), String(impressions * rng.int(5...40) / 1000)]))
-            }
-            try out.close()
-            files.append(GeneratedFile(path: out.path, rows: campaigns.count))
-        }
-        return files
+        return try (0..<dayCount).map { d in try writeSpendDay(d, campaigns: campaigns, rng: &rng, to: directory) }
     }
 
-    /// Units of each currency per US dollar, for every day: a small random walk.
-    func makeRates() -> [[String: Double]] {
+    /// The spend file of day `d` (an index from the first day).
+    func writeSpendDay(_ d: Int, campaigns: [DemoCampaign], rng: inout SeededGenerator, to directory: String) throws -> GeneratedFile {
+        let out = try TextFileWriter(path: directory + "/marketing/ad_spend_\(Text.date(day(d))).csv")
+        try out.write(line: "date,campaign_id,spend,currency,impressions,clicks")
+        for c in campaigns {
+            let spend = c.dailyBudget * Double(rng.int(40...110)) / 100
+            let impressions = Int(spend * Double(rng.int(200...900)))
+            let currency = c.source == "facebook" || c.source == "instagram" ? "EUR" : "USD"
+            try out.write(line: Text.csvRow([Text.date(day(d)), c.id, Text.money(currency == "EUR" ? spend * 0.92 : spend),
+                                             currency, String(impressions), String(impressions * rng.int(5...40) / 1000)]))
+        }
+        try out.close()
+        return GeneratedFile(path: out.path, rows: campaigns.count)
+    }
+
+    /// Units of each currency per US dollar for the first `days` days (default: every
+    /// generated day): a small random walk, so a longer walk starts with the same rates.
+    func makeRates(days: Int? = nil) -> [[String: Double]] {
         var rng = random("fx")
         var current = Dictionary(uniqueKeysWithValues: DemoVocabulary.currencies.map { ($0.0, $0.1) })
-        return (0..<dayCount).map { _ in
+        return (0..<(days ?? dayCount)).map { _ in
             for (code, _) in DemoVocabulary.currencies where code != "USD" {
                 current[code, default: 1] *= 1 + Double(rng.int(-50...50)) / 10_000
             }
@@ -109,15 +111,19 @@ extension DemoGenerator {
     }
 
     func writeRates(_ rates: [[String: Double]], to directory: String) throws -> [GeneratedFile] {
-        try rates.enumerated().map { d, dayRates in
-            let out = try TextFileWriter(path: directory + "/fx/fx_rates_\(Text.date(day(d))).json")
-            let pairs = DemoVocabulary.currencies.map { code, _ in
-                (code, String(format: code == "JPY" ? "%.3f" : "%.6f", dayRates[code] ?? 1))
-            }
-            try out.write(line: Text.jsonObject([("date", Text.json(Text.date(day(d)))), ("base", Text.json("USD")),
-                                                 ("rates", Text.jsonObject(pairs))]))
-            try out.close()
-            return GeneratedFile(path: out.path, rows: 1)
+        try rates.enumerated().map { d, dayRates in try writeRateDay(d, rates: dayRates, to: directory) }
+    }
+
+    /// The FX file of day `d` (an index from the first day): a JSON array with one
+    /// object per currency.
+    func writeRateDay(_ d: Int, rates: [String: Double], to directory: String) throws -> GeneratedFile {
+        let out = try TextFileWriter(path: directory + "/fx/fx_rates_\(Text.date(day(d))).json")
+        let objects = DemoVocabulary.currencies.map { code, _ in
+            Text.jsonObject([("date", Text.json(Text.date(day(d)))), ("base", Text.json("USD")), ("currency", Text.json(code)),
+                             ("rate", String(format: code == "JPY" ? "%.3f" : "%.6f", rates[code] ?? 1))])
         }
+        try out.write(line: "[" + objects.joined(separator: ",\n ") + "]")
+        try out.close()
+        return GeneratedFile(path: out.path, rows: objects.count)
     }
 }

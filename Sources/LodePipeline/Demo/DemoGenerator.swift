@@ -8,7 +8,8 @@ import LodeCore
 /// inconsistent casing, blank and malformed emails and phone numbers, duplicated and
 /// late web events — so that cleaning and quality checks have something to do.
 /// Scale 1 is about 1,000 customers, 5,000 orders, 10,000 order items and 50,000
-/// web events; every count grows linearly with the scale.
+/// web events; every count grows linearly with the scale. `generateDay(_:into:)` adds
+/// one more day of the daily feeds, as the sources would the next morning.
 public struct DemoGenerator: Sendable {
     public var scale: Double
     public var seed: UInt64

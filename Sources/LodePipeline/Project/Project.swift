@@ -6,7 +6,8 @@ public struct Project: Sendable {
     /// Models in dependency order (every model after the ones it reads).
     public var models: [ModelDefinition]
 
-    /// Reads `lode.yml` and every `models/<layer>/<name>.sql` under `root`.
+    /// Reads `lode.yml`, every `models/<layer>/<name>.sql` under `root` and the
+    /// `models/<layer>/<name>.yml` spec next to each, when there is one.
     public static func load(root: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Project {
         let config = try ProjectConfig.load(projectRoot: root, environment: environment)
         let modelsRoot = (root as NSString).appendingPathComponent("models")
@@ -25,13 +26,7 @@ public struct Project: Sendable {
                 try checkName(layer, file: path)
                 try checkName(name, file: path)
                 var model = try ModelFileParser.parse(text, file: path, layer: layer, name: name)
-                let specPath = String(path.dropLast(4)) + ".yml"
-                if let data = FileManager.default.contents(atPath: specPath) {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        throw PipelineError(.config, "the model spec is not UTF-8 text", file: specPath)
-                    }
-                    model.spec = try ModelSpec.parse(text, file: specPath)
-                }
+                model.spec = try spec(nextTo: path)
                 models.append(model)
             }
         }
@@ -41,6 +36,16 @@ public struct Project: Sendable {
     public init(config: ProjectConfig, models: [ModelDefinition]) {
         self.config = config
         self.models = models
+    }
+
+    /// The spec in the `.yml` file beside a model's `.sql` file, if there is one.
+    private static func spec(nextTo sqlFile: String) throws -> ModelSpec? {
+        let file = String(sqlFile.dropLast(4)) + ".yml"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw PipelineError(.config, "cannot read the model's spec file", file: file)
+        }
+        return try ModelSpec.parse(text, file: file)
     }
 
     private static func checkName(_ name: String, file: String) throws {
