@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import LodeCore
+import LodePipeline
+
+struct ChecksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checks",
+        abstract: "Show the results of tests and expectations, newest first.",
+        discussion: """
+        Lists the check results stored by runs: each test or expectation, the model it checked, \
+        its severity, whether it passed, warned or failed, and how many rows failed it.
+        """
+    )
+
+    @Option(help: "The project folder (default: the current folder).") var project: String?
+    @Option(name: .customLong("run"), help: "Only this run's checks (an id or a unique prefix).") var runID: String?
+    @Option(help: "Only this model's checks (layer.name).") var model: String?
+    @Flag(help: "Only checks that failed or could not run.") var failed = false
+    @Option(help: "Show at most this many results.") var limit = 200
+    @Option(help: "Output format: table or json (one object per line).") var format: HistoryFormat = .table
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        let catalog = try ProjectCatalog.open(project: project)
+        let run = try runID.map { try catalog.run($0) }
+        let records = try catalog.store?.checkResults(runID: run?.id, model: model, failedOnly: failed, limit: limit) ?? []
+        if format == .json {
+            for record in records { print(JSONValue.object(Self.json(record)).serialized()) }
+            return
+        }
+        guard !records.isEmpty else {
+            var scope: [String] = []
+            if let run { scope.append("in run \(run.id)") }
+            if let model { scope.append("for \(model)") }
+            print("No \(failed ? "failed " : "")check results\(scope.isEmpty ? "" : " " + scope.joined(separator: " "))"
+                  + " in \(catalog.config.lakeRoot).")
+            return
+        }
+        let color = StandardOutput.usesColor
+        let statusWidth = max(6, records.map(\.status.count).max() ?? 0)
+        let rows = records.map { record -> [String] in
+            [record.runID, record.model, record.name, record.kind, record.severity, record.status,
+             RunEventText.count(record.failingRows), RunEventText.firstLine(record.message ?? "")]
+        }
+        var table = alignedTable(header: ["run", "model", "check", "kind", "severity", "status", "failing rows", "message"],
+                                 rows: rows, rightAligned: [6])
+        if color { table = Self.colorStatuses(table, records: records, statusWidth: statusWidth) }
+        print(table)
+        let failures = records.filter(\.isFailure).count
+        let warnings = records.filter { $0.status == "warn" }.count
+        print("\n\(records.count) check\(records.count == 1 ? "" : "s"): \(records.count - failures - warnings) passed, "
+              + "\(warnings) warned, \(failures) failed")
+    }
+
+    /// Colors the status column of an aligned table (the sixth column).
+    static func colorStatuses(_ table: String, records: [CheckRecord], statusWidth: Int) -> String {
+        var lines = table.components(separatedBy: "\n")
+        let headerLine = lines.first ?? ""
+        guard let range = headerLine.range(of: "status") else { return table }
+        let offset = headerLine.distance(from: headerLine.startIndex, to: range.lowerBound)
+        for (index, record) in records.enumerated() where index + 2 < lines.count {
+            let line = lines[index + 2]
+            guard let start = line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex),
+                  let end = line.index(start, offsetBy: statusWidth, limitedBy: line.endIndex) else { continue }
+            lines[index + 2] = String(line[..<start]) + RunEventText.status(record.status, color: true, width: statusWidth)
+                + String(line[end...])
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ record: CheckRecord) -> JSONObject {
+        var object = JSONObject()
+        object.append("run_id", .string(record.runID))
+        object.append("model", .string(record.model))
+        object.append("name", .string(record.name))
+        object.append("kind", .string(record.kind))
+        object.append("severity", .string(record.severity))
+        object.append("status", .string(record.status))
+        object.append("failing_rows", .int(Int64(record.failingRows)))
+        object.append("message", record.message.map { .string($0) } ?? .null)
+        object.append("checked_at", .string(HistoryText.isoTime(record.checkedAt)))
+        return object
+    }
+}
