@@ -9,7 +9,8 @@ struct ChecksCommand: ParsableCommand {
         abstract: "Show the results of tests and expectations, newest first.",
         discussion: """
         Lists the check results stored by runs: each test or expectation, the model it checked, \
-        its severity, whether it passed, warned or failed, and how many rows failed it.
+        its severity, whether it passed, warned or failed, and how many rows failed it. Without \
+        --run, --model or --all, shows the latest run that ran checks.
         """
     )
 
@@ -17,17 +18,23 @@ struct ChecksCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: "Only this run's checks (an id or a unique prefix).") var runID: String?
     @Option(help: "Only this model's checks (layer.name).") var model: String?
     @Flag(help: "Only checks that failed or could not run.") var failed = false
+    @Flag(help: "Checks of every run, not only the latest.") var all = false
     @Option(help: "Show at most this many results.") var limit = 200
     @Option(help: "Output format: table or json (one object per line).") var format: HistoryFormat = .table
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if all && runID != nil { throw ValidationError("--all and --run exclude each other") }
     }
 
     func run() throws {
         let catalog = try ProjectCatalog.open(project: project)
-        let run = try runID.map { try catalog.run($0) }
-        let records = try catalog.store?.checkResults(runID: run?.id, model: model, failedOnly: failed, limit: limit) ?? []
+        var run = try runID.map { try catalog.run($0) }
+        if run == nil, model == nil, !all, let latest = try catalog.store?.checkResults(limit: 1).first {
+            run = try catalog.run(latest.runID)
+        }
+        var records = try catalog.store?.checkResults(runID: run?.id, model: model, failedOnly: failed, limit: limit) ?? []
+        if run != nil { records.sort { $0.checkedAt < $1.checkedAt } }
         if format == .json {
             for record in records { print(JSONValue.object(Self.json(record)).serialized()) }
             return
@@ -40,6 +47,7 @@ struct ChecksCommand: ParsableCommand {
                   + " in \(catalog.config.lakeRoot).")
             return
         }
+        if let run { print("Checks of run \(run.id) (\(run.command), started \(HistoryText.time(run.startedAt)))\n") }
         let color = StandardOutput.usesColor
         let statusWidth = max(6, records.map(\.status.count).max() ?? 0)
         let rows = records.map { record -> [String] in

@@ -85,7 +85,10 @@ struct RunsCommand: ParsableCommand {
               + "started \(HistoryText.time(run.startedAt))")
         print("")
         if models.isEmpty { print("No model results recorded.\n") }
-        print(RunSummaryTable(run: run, models: models, checks: checks).render(color: StandardOutput.usesColor))
+        let files = try catalog.store?.ingestedFiles(runID: run.id) ?? []
+        let tables = Dictionary(catalog.config.sources.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
+        print(RunSummaryTable(run: run, files: files, tables: tables, models: models, checks: checks)
+            .render(color: StandardOutput.usesColor))
     }
 
     static func json(_ run: RunRecord) -> JSONObject {

@@ -70,6 +70,9 @@ final class HistoryCommandsTests: XCTestCase {
         let first = try store.beginRun(command: "run", selector: "", clock: { Date(timeIntervalSince1970: 1_800_000_000) })
         try store.record(ModelRunRecord(runID: first.id, model: "silver.orders", status: "success", rowsWritten: 1_200,
                                         rowsTotal: 1_200, startedAt: 1_800_000_001, duration: 0.5))
+        try store.record(checks: [
+            CheckResult(check: QualityCheck(kind: .rowCount(min: 1, max: nil)), status: .pass, failingRows: 0, message: ""),
+        ], model: "silver.orders", runID: first.id, at: Date(timeIntervalSince1970: 1_800_000_002))
         try store.finishRun(first.id, status: "success", at: Date(timeIntervalSince1970: 1_800_000_002))
 
         let second = try store.beginRun(command: "build", selector: "+gold.revenue",
@@ -90,6 +93,11 @@ final class HistoryCommandsTests: XCTestCase {
             CheckResult(check: QualityCheck(name: "unique_day", kind: .unique, column: "day"), status: .fail, failingRows: 3,
                         message: "3 duplicate days"),
         ], model: "gold.revenue", runID: second.id, at: Date(timeIntervalSince1970: 1_800_086_404))
+        try store.recordIngested([
+            IngestedFile(source: "orders", path: "sources/orders/a.csv", size: 10, modifiedAt: 1, runID: second.id, rows: 200),
+            IngestedFile(source: "orders", path: "sources/orders/b.csv", size: 10, modifiedAt: 1, runID: second.id, rows: 100,
+                         badRows: 3),
+        ])
         try store.finishRun(second.id, status: "failed", at: Date(timeIntervalSince1970: 1_800_086_405))
 
         try store.replaceLineage(of: "silver.orders", edges: [
@@ -136,8 +144,11 @@ final class HistoryCommandsTests: XCTestCase {
                        ["silver.orders", "warned", "300", "1,500", "2", "4", "1", "1", "0", "87.5", "1.2"])
         XCTAssertTrue(text.contains("gold.revenue failed: check unique_day failed: 3 duplicate days"), text)
         XCTAssertTrue(text.contains("gold.customers skipped: gold.revenue failed"), text)
+        let source = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix("bronze.orders") }, text)
+        XCTAssertEqual(source.split(separator: " ").map(String.init), ["bronze.orders", "2", "-", "-", "300", "3", "-"])
         XCTAssertTrue(text.contains("checks  1 passed, 1 warned, 1 failed"), text)
-        XCTAssertTrue(text.contains("rows    300 written"), text)
+        XCTAssertTrue(text.contains("tables  2 (1 source, 1 model, 1 failed, 1 skipped)"), text)
+        XCTAssertTrue(text.contains("rows    600 written"), text)
 
         let json = try ok("runs", run2, "--format", "json").split(separator: "\n").map { try JSONValue.parse(String($0)) }
         XCTAssertEqual(json.map { $0["model"]?.stringValue }, ["silver.orders", "gold.revenue", "gold.customers"])
@@ -145,20 +156,29 @@ final class HistoryCommandsTests: XCTestCase {
     }
 
     func testChecksListsResultsAndFilters() throws {
-        let all = try ok("checks")
-        XCTAssertTrue(all.contains("unique_day") && all.contains("not_null_order_id") && all.contains("accepted_values_status"), all)
-        XCTAssertTrue(all.contains("3 checks: 1 passed, 1 warned, 1 failed"), all)
+        let latest = try ok("checks")
+        XCTAssertTrue(latest.hasPrefix("Checks of run \(run2) (build, started "), latest)
+        XCTAssertTrue(latest.contains("unique_day") && latest.contains("not_null_order_id") && latest.contains("accepted_values_status")
+                      && !latest.contains("row_count"), latest)
+        XCTAssertTrue(latest.contains("3 checks: 1 passed, 1 warned, 1 failed"), latest)
+        let all = try ok("checks", "--all")
+        XCTAssertTrue(all.contains("row_count") && all.contains("4 checks: 2 passed, 1 warned, 1 failed"), all)
         let failed = try ok("checks", "--failed")
         XCTAssertTrue(failed.contains("unique_day") && !failed.contains("not_null_order_id"), failed)
         XCTAssertTrue(failed.contains("3 duplicate days"), failed)
         let model = try ok("checks", "--model", "silver.orders", "--run", run2)
         XCTAssertTrue(model.contains("2 checks") && !model.contains("unique_day"), model)
-        XCTAssertTrue(try ok("checks", "--run", run1).contains("No check results in run \(run1)"))
+        XCTAssertTrue(try ok("checks", "--model", "silver.orders").contains("3 checks"), "--model alone spans runs")
+        XCTAssertTrue(try ok("checks", "--run", run1, "--failed").contains("No failed check results in run \(run1)"))
 
         let json = try ok("checks", "--format", "json").split(separator: "\n").map { try JSONValue.parse(String($0)) }
-        XCTAssertEqual(json.map { $0["name"]?.stringValue }, ["unique_day", "not_null_order_id", "accepted_values_status"])
-        XCTAssertEqual(json[2]["failing_rows"]?.int64Value, 7)
-        XCTAssertEqual(json[2]["severity"]?.stringValue, "warn")
+        XCTAssertEqual(json.map { $0["name"]?.stringValue }, ["not_null_order_id", "accepted_values_status", "unique_day"],
+                       "one run's checks in the order they ran")
+        XCTAssertEqual(json[1]["failing_rows"]?.int64Value, 7)
+        XCTAssertEqual(json[1]["severity"]?.stringValue, "warn")
+        let history = try ok("checks", "--all", "--format", "json").split(separator: "\n").map { try JSONValue.parse(String($0)) }
+        XCTAssertEqual(history.map { $0["name"]?.stringValue }.first, "unique_day", "newest first across runs")
+        XCTAssertEqual(history.last?["run_id"]?.stringValue, run1)
     }
 
     func testLineageDrawsTablesAndColumnsBothWays() throws {

@@ -27,3 +27,16 @@ extension MetadataStore {
                   finishedAt: row["finished_at"], status: row["status"])
     }
 }
+
+extension MetadataStore {
+    /// The files run `runID` ingested (as far as later runs have not loaded them again), by
+    /// source then path.
+    public func ingestedFiles(runID: String) throws -> [IngestedFile] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ingested_files WHERE run_id = ? ORDER BY source, path", arguments: [runID]).map {
+                IngestedFile(source: $0["source"], path: $0["path"], size: $0["size"], modifiedAt: $0["modified_at"], runID: $0["run_id"],
+                             rows: $0["rows"], badRows: $0["bad_rows"])
+            }
+        }
+    }
+}

@@ -19,11 +19,12 @@ struct RunSummaryTable {
     struct SourceRow {
         var table: String
         var filesLoaded: Int
-        var filesSkipped: Int
-        var filesRejected: Int
+        /// `nil` when not known (a stored run).
+        var filesSkipped: Int?
+        var filesRejected: Int?
         var rows: Int
         var quarantined: Int
-        var seconds: Double
+        var seconds: Double?
     }
 
     struct ModelRow {
@@ -76,8 +77,19 @@ struct RunSummaryTable {
                   sources: sources, models: models)
     }
 
-    /// The summary of a stored run: its model results and check results.
-    init(run: RunRecord, models: [ModelRunRecord], checks: [CheckRecord]) {
+    /// The summary of a stored run: the files it ingested into each source's `table`, its
+    /// model results and check results.
+    init(run: RunRecord, files: [IngestedFile], tables: [String: String] = [:], models: [ModelRunRecord], checks: [CheckRecord]) {
+        var sources: [SourceRow] = []
+        for file in files {
+            if sources.last?.table != tables[file.source, default: "bronze.\(file.source)"] {
+                sources.append(SourceRow(table: tables[file.source, default: "bronze.\(file.source)"], filesLoaded: 0, filesSkipped: nil,
+                                         filesRejected: nil, rows: 0, quarantined: 0, seconds: nil))
+            }
+            sources[sources.count - 1].filesLoaded += 1
+            sources[sources.count - 1].rows += file.rows
+            sources[sources.count - 1].quarantined += file.badRows
+        }
         let rows = models.map { record -> ModelRow in
             let own = checks.filter { $0.model == record.model }
             return ModelRow(model: record.model, status: record.status, kind: "", rowsWritten: record.rowsWritten,
@@ -87,7 +99,7 @@ struct RunSummaryTable {
                             message: record.message)
         }
         self.init(runID: run.id, command: run.command, status: run.status,
-                  seconds: run.finishedAt.map { $0 - run.startedAt }, sources: [], models: rows)
+                  seconds: run.finishedAt.map { $0 - run.startedAt }, sources: sources, models: rows)
     }
 
     /// The summary as text; `color` colors the statuses.
@@ -97,9 +109,9 @@ struct RunSummaryTable {
             blocks.append(alignedTable(
                 header: ["source", "files", "unchanged", "rejected", "rows", "quarantined", "seconds"],
                 rows: sources.map {
-                    [$0.table, RunEventText.count($0.filesLoaded), RunEventText.count($0.filesSkipped),
-                     RunEventText.count($0.filesRejected), RunEventText.count($0.rows), RunEventText.count($0.quarantined),
-                     String(format: "%.1f", $0.seconds)]
+                    [$0.table, RunEventText.count($0.filesLoaded), $0.filesSkipped.map(RunEventText.count) ?? "-",
+                     $0.filesRejected.map(RunEventText.count) ?? "-", RunEventText.count($0.rows), RunEventText.count($0.quarantined),
+                     $0.seconds.map { String(format: "%.1f", $0) } ?? "-"]
                 }, rightAligned: [1, 2, 3, 4, 5, 6]))
         }
         if !models.isEmpty {
