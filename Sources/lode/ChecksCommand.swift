@@ -49,35 +49,19 @@ struct ChecksCommand: ParsableCommand {
         }
         if let run { print("Checks of run \(run.id) (\(run.command), started \(HistoryText.time(run.startedAt)))\n") }
         let color = StandardOutput.usesColor
-        let statusWidth = max(6, records.map(\.status.count).max() ?? 0)
+        let showRun = run == nil
         let rows = records.map { record -> [String] in
-            [record.runID, record.model, record.name, record.kind, record.severity, record.status,
-             RunEventText.count(record.failingRows), RunEventText.firstLine(record.message ?? "")]
+            (showRun ? [record.runID] : []) + [record.model, record.name, record.kind, record.severity, record.status,
+                                                RunEventText.count(record.failingRows), RunEventText.firstLine(record.message ?? "")]
         }
-        var table = alignedTable(header: ["run", "model", "check", "kind", "severity", "status", "failing rows", "message"],
-                                 rows: rows, rightAligned: [6])
-        if color { table = Self.colorStatuses(table, records: records, statusWidth: statusWidth) }
+        let header = (showRun ? ["run"] : []) + ["model", "check", "kind", "severity", "status", "failing rows", "message"]
+        var table = alignedTable(header: header, rows: rows, rightAligned: [header.count - 2])
+        if color { table = RunEventText.coloringStatuses(in: table, records.map(\.status)) }
         print(table)
         let failures = records.filter(\.isFailure).count
         let warnings = records.filter { $0.status == "warn" }.count
         print("\n\(records.count) check\(records.count == 1 ? "" : "s"): \(records.count - failures - warnings) passed, "
               + "\(warnings) warned, \(failures) failed")
-    }
-
-    /// Colors the status column of an aligned table (the sixth column).
-    static func colorStatuses(_ table: String, records: [CheckRecord], statusWidth: Int) -> String {
-        var lines = table.components(separatedBy: "\n")
-        let headerLine = lines.first ?? ""
-        guard let range = headerLine.range(of: "status") else { return table }
-        let offset = headerLine.distance(from: headerLine.startIndex, to: range.lowerBound)
-        for (index, record) in records.enumerated() where index + 2 < lines.count {
-            let line = lines[index + 2]
-            guard let start = line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex),
-                  let end = line.index(start, offsetBy: statusWidth, limitedBy: line.endIndex) else { continue }
-            lines[index + 2] = String(line[..<start]) + RunEventText.status(record.status, color: true, width: statusWidth)
-                + String(line[end...])
-        }
-        return lines.joined(separator: "\n")
     }
 
     static func json(_ record: CheckRecord) -> JSONObject {

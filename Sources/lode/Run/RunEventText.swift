@@ -39,6 +39,23 @@ enum RunEventText {
         return "\u{1B}[\(code)m\(padded)\u{1B}[0m"
     }
 
+    /// Colors the cells of the `status` column of an aligned table (a header line, a rule,
+    /// then one line per entry of `statuses`); escapes are added after alignment so they
+    /// never count as width.
+    static func coloringStatuses(in table: String, _ statuses: [String]) -> String {
+        var lines = table.components(separatedBy: "\n")
+        guard let header = lines.first, let range = header.range(of: "status") else { return table }
+        let offset = header.distance(from: header.startIndex, to: range.lowerBound)
+        let width = max(6, statuses.map(\.count).max() ?? 0)
+        for (index, value) in statuses.enumerated() where index + 2 < lines.count {
+            let line = lines[index + 2]
+            guard let start = line.index(line.startIndex, offsetBy: offset, limitedBy: line.endIndex) else { continue }
+            let end = line.index(start, offsetBy: width, limitedBy: line.endIndex) ?? line.endIndex
+            lines[index + 2] = String(line[..<start]) + status(value, color: true, width: width) + String(line[end...])
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `silver.orders  success  12,345 rows  0.4 s  (3 dropped, 2 checks warned)`.
     static func modelLine(_ outcome: ModelOutcome, nameWidth: Int, color: Bool) -> String {
         var parts = [outcome.model.padding(toLength: max(nameWidth, outcome.model.count), withPad: " ", startingAt: 0),

@@ -118,7 +118,6 @@ struct RunSummaryTable {
             let showKind = models.contains { !$0.kind.isEmpty }
             var header = ["model", "status"] + (showKind ? ["kind"] : [])
             header += ["written", "total", "dropped", "quarantined", "passed", "warned", "failed", "score", "seconds"]
-            let statusWidth = max(header[1].count, models.map(\.status.count).max() ?? 0)
             let rows = models.map { row -> [String] in
                 var cells = [row.model, row.status] + (showKind ? [row.kind] : [])
                 cells += [RunEventText.count(row.rowsWritten), row.rowsTotal.map(RunEventText.count) ?? "-",
@@ -129,19 +128,7 @@ struct RunSummaryTable {
             }
             let first = showKind ? 3 : 2
             var table = alignedTable(header: header, rows: rows, rightAligned: Set(first..<header.count))
-            if color {
-                // Color the status cells after alignment so escapes do not count as width.
-                var lines = table.components(separatedBy: "\n")
-                let modelWidth = max(header[0].count, models.map(\.model.count).max() ?? 0)
-                for (index, row) in models.enumerated() where index + 2 < lines.count {
-                    let line = lines[index + 2]
-                    let start = line.index(line.startIndex, offsetBy: modelWidth + 2, limitedBy: line.endIndex) ?? line.endIndex
-                    let end = line.index(start, offsetBy: statusWidth, limitedBy: line.endIndex) ?? line.endIndex
-                    lines[index + 2] = String(line[..<start]) + RunEventText.status(row.status, color: true, width: statusWidth)
-                        + String(line[end...])
-                }
-                table = lines.joined(separator: "\n")
-            }
+            if color { table = RunEventText.coloringStatuses(in: table, models.map(\.status)) }
             blocks.append(table)
             let notes = models.compactMap { row -> String? in
                 guard let message = row.message, !message.isEmpty, row.status == "failed" || row.status == "skipped" else { return nil }
@@ -167,7 +154,7 @@ struct RunSummaryTable {
         let failedChecks = models.map(\.failed).reduce(0, +)
         let time = seconds.map { " in " + RunEventText.duration($0) } ?? ""
         return """
-            Run \(runID) (\(command)) \(RunEventText.status(status, color: color).trimmingCharacters(in: .whitespaces))\(time)
+            Run \(runID) (\(command)) \(RunEventText.status(status, color: color))\(time)
               tables  \(RunEventText.count(sources.count + published)) (\(tableNotes.joined(separator: ", ")))
               rows    \(RunEventText.count(rows)) written
               checks  \(passed) passed, \(warned) warned, \(failedChecks) failed
