@@ -6,7 +6,7 @@ import LodePipeline
 ///
 /// Progress events are not logged; a model gets a line when it starts and when it ends.
 /// Safe to call from several threads: lines never interleave.
-final class LogRunReporter: RunReporter, @unchecked Sendable {
+final class LogRunReporter: ConsoleRunReporter, @unchecked Sendable {
     private let lock = NSLock()
     private let write: (String) -> Void
     private let clock: () -> Date
@@ -47,6 +47,8 @@ final class LogRunReporter: RunReporter, @unchecked Sendable {
         }
     }
 
+    func finish() {}
+
     private func log(_ line: String) {
         write(formatter.string(from: clock()) + " " + line + "\n")
     }
@@ -77,7 +79,21 @@ enum StandardOutput {
     }
 
     /// The reporter for standard output: the live display on a terminal, log lines otherwise.
-    static func reporter() -> any RunReporter {
+    static func reporter() -> any ConsoleRunReporter {
         isTerminal ? TerminalRunReporter() : LogRunReporter()
     }
+}
+
+/// A reporter writing to the console; ``finish()`` ends its display whether the run ended
+/// or threw, so nothing is redrawn over the lines that follow.
+///
+/// ```swift
+/// let reporter = StandardOutput.reporter()
+/// defer { reporter.finish() }
+/// let summary = try PipelineRunner(project: project, options: options, reporter: reporter).run()
+/// reporter.finish()
+/// print(RunSummaryTable(summary: summary).render(color: StandardOutput.usesColor))
+/// ```
+protocol ConsoleRunReporter: RunReporter {
+    func finish()
 }

@@ -7,7 +7,7 @@ import LodePipeline
 /// ten times a second; each finished source or model prints its final line above the block.
 ///
 /// Safe to call from several threads: one lock guards the state and the drawing.
-final class TerminalRunReporter: RunReporter, @unchecked Sendable {
+final class TerminalRunReporter: ConsoleRunReporter, @unchecked Sendable {
     /// Something at work, shown in the live block.
     private struct Activity {
         var name: String
@@ -68,11 +68,23 @@ final class TerminalRunReporter: RunReporter, @unchecked Sendable {
             running.removeAll { $0.name == outcome.model }
             emit(RunEventText.modelLine(outcome, nameWidth: nameWidth, color: color))
         case .runFinished:
-            running.removeAll()
-            timer?.cancel()
-            timer = nil
-            write(erase())
+            stop()
         }
+    }
+
+    /// Clears the live block and stops redrawing; later events still print their lines.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        stop()
+    }
+
+    /// Called with the lock held.
+    private func stop() {
+        running.removeAll()
+        timer?.cancel()
+        timer = nil
+        write(erase())
     }
 
     /// Redraws the block when at least `redrawInterval` passed since the last drawing.
