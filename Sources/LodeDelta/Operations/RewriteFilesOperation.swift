@@ -25,6 +25,7 @@ public struct RewriteFilesOperation: Sendable {
     var targetFileSize: Int?
     var clock = DeltaClock.system
     var maxCommitAttempts = 100
+    var replacementSchema: (schema: Schema, partitionColumns: [String])?
 
     /// A rewrite of `table` based on what `snapshot` (its current state) holds.
     public init(table: DeltaTable, snapshot: Snapshot) {
@@ -41,12 +42,26 @@ public struct RewriteFilesOperation: Sendable {
     public func withTargetFileSize(_ bytes: Int?) -> Self { var c = self; c.targetFileSize = bytes; return c }
     public func withClock(_ clock: DeltaClock) -> Self { var c = self; c.clock = clock; return c }
     public func withMaxCommitAttempts(_ attempts: Int) -> Self { var c = self; c.maxCommitAttempts = attempts; return c }
+    /// Gives the table a new schema and partitioning in the same commit (Delta's
+    /// `overwriteSchema`); only a rewrite that removes every file may do so.
+    public func withNewSchema(_ schema: Schema, partitionColumns: [String]) -> Self {
+        var c = self; c.replacementSchema = (schema, partitionColumns); return c
+    }
 
     /// Writes the batches `next` returns (each of `schema`, fitted to the table's schema
     /// by column name) and commits them together with the removal of `removing`.
     /// Commits nothing when there is nothing to remove and no row to add.
     @discardableResult
     public func execute(removing: [AddFile], schema: Schema, next: () throws -> RecordBatch?) throws -> RewriteResult {
+        try stage(removing: removing, schema: schema, next: next).commit()
+    }
+
+    /// Writes the new files like ``execute(removing:schema:next:)`` but holds the commit
+    /// back: the returned ``StagedRewrite`` shows the table as it would be
+    /// (``StagedRewrite/candidate``), so the new version can be checked before anyone
+    /// sees it, then ``StagedRewrite/commit()`` publishes it or
+    /// ``StagedRewrite/discard()`` deletes the files written.
+    public func stage(removing: [AddFile], schema: Schema, next: () throws -> RecordBatch?) throws -> StagedRewrite {
         let name = table.paths.displayName
         try checkWritable(snapshot, operation: operationName, removesData: !removing.isEmpty)
         let live = Set(snapshot.files.map(\.path))
@@ -54,13 +69,32 @@ public struct RewriteFilesOperation: Sendable {
             throw DeltaError(.invalidArgument, "\(stale.path) is not a live file of the table", table: name,
                              version: snapshot.version)
         }
-        let alignment = try SchemaAlignment(table: snapshot.schema, input: schema, mergeSchema: false, tableName: name)
+        var tableSchema = snapshot.schema
+        var partitionColumns = snapshot.partitionColumns
+        var leading: [DeltaAction] = []
+        if let replacement = replacementSchema {
+            guard Set(removing.map(\.path)) == live else {
+                throw DeltaError(.invalidArgument, "a new schema needs every file of the table replaced", table: name,
+                                 version: snapshot.version)
+            }
+            tableSchema = SchemaAlignment.tableSchema(for: replacement.schema)
+            partitionColumns = replacement.partitionColumns
+            var definition = TableDefinition(schema: tableSchema)
+            definition.partitionColumns = partitionColumns
+            try definition.validate(table: name)
+            var metadata = snapshot.metadata
+            metadata.schemaString = try tableSchema.deltaSchemaString()
+            metadata.partitionColumns = partitionColumns
+            leading = [.metadata(metadata)]
+            if let upgraded = RequiredProtocol.upgrade(snapshot.protocol, for: tableSchema) { leading.insert(.protocol(upgraded), at: 0) }
+        }
+        let alignment = try SchemaAlignment(table: tableSchema, input: schema, mergeSchema: false, tableName: name)
         var options = DataFileWriter.Options()
         options.parquet.compression = .snappy
         options.targetFileSize = targetFileSize ?? TableProperties(snapshot.properties).targetFileSize
         options.properties = snapshot.properties
-        let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: snapshot.schema,
-                                        partitionColumns: snapshot.partitionColumns, options: options, clock: clock)
+        let writer = try DataFileWriter(store: table.store, tableRoot: table.paths.tableRoot, tableSchema: tableSchema,
+                                        partitionColumns: partitionColumns, options: options, clock: clock)
         var rows = 0
         let adds: [AddFile]
         do {
@@ -74,7 +108,6 @@ public struct RewriteFilesOperation: Sendable {
             writer.abort()
             throw error
         }
-        guard !removing.isEmpty || !adds.isEmpty else { return RewriteResult(version: nil) }
         let now = clock.milliseconds()
         var operation = TableOperation(name: operationName)
         if let predicate { operation.parameters["predicate"] = TableOperation.jsonListString([predicate]) }
@@ -85,12 +118,58 @@ public struct RewriteFilesOperation: Sendable {
         operation.metrics.merge(metrics) { _, given in given }
         var transaction = Transaction(store: table.store, paths: table.paths, readVersion: snapshot.version,
                                       configuration: snapshot.properties, operation: operation)
-        transaction.actions = removing.map { .remove($0.removal(at: now)) } + adds.map { .add($0) }
+        transaction.actions = leading + removing.map { .remove($0.removal(at: now)) } + adds.map { .add($0) }
         transaction.reads.wholeTable = true
         transaction.reads.files = Set(removing.map(\.path))
-        transaction.isBlindAppend = removing.isEmpty
+        transaction.isBlindAppend = removing.isEmpty && leading.isEmpty
         transaction.clock = clock
         transaction.maxAttempts = maxCommitAttempts
+        let candidate = try snapshot.applying(transaction.actions, version: snapshot.version + 1, timestamp: now)
+        return StagedRewrite(table: table, readSnapshot: snapshot, candidate: candidate, transaction: transaction,
+                             writer: writer, removedFiles: removing.count, addedFiles: adds.count, rows: rows, clock: clock)
+    }
+}
+
+/// A rewrite whose files are written but not yet committed: invisible to readers until
+/// ``commit()``.
+public final class StagedRewrite: @unchecked Sendable {
+    public let table: DeltaTable
+    /// The version the rewrite was based on.
+    public let readSnapshot: Snapshot
+    /// The table as it will be once committed (with ``readSnapshot``'s version + 1).
+    public let candidate: Snapshot
+    public let removedFiles: Int
+    public let addedFiles: Int
+    /// Rows written to the new files.
+    public let rows: Int
+    private let transaction: Transaction
+    private let writer: DataFileWriter
+    private let clock: DeltaClock
+    private var finished = false
+
+    init(table: DeltaTable, readSnapshot: Snapshot, candidate: Snapshot, transaction: Transaction, writer: DataFileWriter,
+         removedFiles: Int, addedFiles: Int, rows: Int, clock: DeltaClock) {
+        self.table = table
+        self.readSnapshot = readSnapshot
+        self.candidate = candidate
+        self.transaction = transaction
+        self.writer = writer
+        self.removedFiles = removedFiles
+        self.addedFiles = addedFiles
+        self.rows = rows
+        self.clock = clock
+    }
+
+    /// Whether the rewrite changes nothing (no file removed, no row added).
+    public var isEmpty: Bool { removedFiles == 0 && addedFiles == 0 }
+
+    /// Commits the staged actions (retrying past concurrent commits that do not
+    /// conflict); nothing is committed for an empty rewrite.
+    @discardableResult
+    public func commit() throws -> RewriteResult {
+        guard !finished else { throw DeltaError(.invalidArgument, "the staged rewrite was already committed or discarded") }
+        finished = true
+        guard !isEmpty else { return RewriteResult(version: nil) }
         let outcome: Transaction.Outcome
         do {
             outcome = try transaction.commit()
@@ -98,9 +177,16 @@ public struct RewriteFilesOperation: Sendable {
             writer.removeWrittenFiles()
             throw error
         }
-        let checkpointed = PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: snapshot.properties)
-        return RewriteResult(version: outcome.version, removedFiles: removing.count, addedFiles: adds.count, rows: rows,
+        let checkpointed = PostCommit(table: table, clock: clock).run(version: outcome.version, configuration: readSnapshot.properties)
+        return RewriteResult(version: outcome.version, removedFiles: removedFiles, addedFiles: addedFiles, rows: rows,
                              checkpointed: checkpointed)
+    }
+
+    /// Deletes the files written; the table is left as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        writer.removeWrittenFiles()
     }
 }
 

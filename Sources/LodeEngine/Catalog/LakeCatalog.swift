@@ -1,6 +1,7 @@
 import Foundation
 import LodeCore
 import LodePlan
+import LodeSQL
 
 /// Resolves the table names of a query: `layer.table` to the Delta table at
 /// `<lakeRoot>/<layer>/<table>`, registered names to their sources, and the table
@@ -19,6 +20,7 @@ public final class LakeCatalog: Catalog, @unchecked Sendable {
     public let options: ScanOptions
     private let lock = NSLock()
     private var registered: [String: any TableSource] = [:]
+    private var views: [String: Query] = [:]
 
     public init(lakeRoot: String?, options: ScanOptions = .init()) {
         self.lakeRoot = lakeRoot
@@ -31,9 +33,35 @@ public final class LakeCatalog: Catalog, @unchecked Sendable {
         lock.withLock { registered[name.lowercased()] = source }
     }
 
+    /// Makes `name` a view of `query` for this catalog only, replacing an earlier one.
+    public func registerView(_ name: String, _ query: Query) {
+        lock.withLock { views[name.lowercased()] = query }
+    }
+
+    /// The file that keeps the lake's view `layer.name`: `<lake>/_lode/views/<layer>/<name>.sql`.
+    public static func viewFile(lakeRoot: String, layer: String, name: String) -> String {
+        "\(lakeRoot)/_lode/views/\(layer.lowercased())/\(name.lowercased()).sql"
+    }
+
+    /// A registered view, else the lake's view file for a `layer.name`.
+    public func view(_ name: [String]) throws -> Query? {
+        let key = name.joined(separator: ".").lowercased()
+        if let query = lock.withLock({ views[key] }) { return query }
+        guard let lakeRoot, name.count == 2, lock.withLock({ registered[key] }) == nil else { return nil }
+        let file = Self.viewFile(lakeRoot: lakeRoot, layer: name[0], name: name[1])
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard let text = String(data: data, encoding: .utf8), case .query(let query) = try SQL.parseStatement(text) else {
+            throw EngineError(.badData, "the view file \(file) does not hold one query")
+        }
+        return query
+    }
+
     /// Forgets a registered name.
     public func unregister(_ name: String) {
-        _ = lock.withLock { registered.removeValue(forKey: name.lowercased()) }
+        lock.withLock {
+            _ = registered.removeValue(forKey: name.lowercased())
+            _ = views.removeValue(forKey: name.lowercased())
+        }
     }
 
     public func table(_ name: [String], version: TableVersion?) throws -> (any TableSource)? {

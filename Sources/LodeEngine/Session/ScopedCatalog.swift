@@ -1,5 +1,6 @@
 import LodeCore
 import LodePlan
+import LodeSQL
 
 /// A catalog that shows a few extra tables under one-part names (a DML statement's
 /// target with its row ids) and defers everything else to the lake's catalog.
@@ -13,6 +14,10 @@ struct ScopedCatalog: Catalog {
             return source
         }
         return try base.table(name, version: version)
+    }
+
+    func view(_ name: [String]) throws -> Query? {
+        name.count == 1 && tables[name[0]] != nil ? nil : try base.view(name)
     }
 
     func tableFunction(_ name: String, positional: [Value], named: [String: Value]) throws -> (any TableSource)? {

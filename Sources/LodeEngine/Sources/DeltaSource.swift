@@ -55,6 +55,16 @@ public final class DeltaSource: TableSource {
         self.estimatedRowCount = Self.estimateRows(snapshot.files)
     }
 
+    /// Reads `snapshot`, a state of the table in the folder `path` (a staged version, or
+    /// only some of its files).
+    public init(snapshot: Snapshot, path: String, displayName: String) {
+        self.snapshot = snapshot
+        self.root = Self.absolute(path)
+        self.displayName = displayName
+        self.schema = snapshot.schema
+        self.estimatedRowCount = Self.estimateRows(snapshot.files)
+    }
+
     public func scan(_ request: ScanRequest) throws -> [any BatchStream] {
         let output = try request.outputSchema(of: schema, source: displayName)
         let predicate = FilterTranslation(request: request, schema: schema).predicate()

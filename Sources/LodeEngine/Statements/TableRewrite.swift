@@ -62,9 +62,18 @@ struct TableRewrite {
     @discardableResult
     func commit(operation: String, predicate: String?) throws -> Int64? {
         guard !isEmpty else { return nil }
-        let touched = Set(deleted.keys).union(replaced.keys).sorted()
+        return try stage(operation: operation, predicate: predicate).commit().version
+    }
+
+    /// Writes the new files — every touched file's kept rows, the replacements, the
+    /// inserts — without committing them.
+    /// With `newSchema`, every file is removed and the table takes the new schema and
+    /// partitioning (the inserts must be of that schema).
+    func stage(operation: String, predicate: String?, removingAll: Bool = false,
+               newSchema: (schema: Schema, partitionColumns: [String])? = nil) throws -> StagedRewrite {
+        let touched = removingAll ? Array(target.files.indices.map(Int32.init)) : Set(deleted.keys).union(replaced.keys).sorted()
         let snapshot = target.snapshot
-        var pendingFiles = touched[...]
+        var pendingFiles = removingAll ? [][...] : touched[...]
         var current: (scan: DeltaScan, file: Int32, offset: Int64)?
         var tail = (replacements + inserts)[...]
         let next: () throws -> RecordBatch? = {
@@ -92,10 +101,18 @@ struct TableRewrite {
                        "numInsertedRows": String(insertedCount)]
         if operation == "DELETE" { metrics["numUpdatedRows"] = nil; metrics["numInsertedRows"] = nil }
         if operation == "UPDATE" { metrics["numDeletedRows"] = nil; metrics["numInsertedRows"] = nil }
-        return try RewriteFilesOperation(table: table.delta, snapshot: snapshot)
+        var rewrite = RewriteFilesOperation(table: table.delta, snapshot: snapshot)
             .withOperation(operation, predicate: predicate)
             .withMetrics(metrics)
-            .execute(removing: touched.map { target.files[Int($0)] }, schema: schema, next: next).version
+        if let newSchema { rewrite = rewrite.withNewSchema(newSchema.schema, partitionColumns: newSchema.partitionColumns) }
+        return try rewrite.stage(removing: touched.map { target.files[Int($0)] }, schema: newSchema?.schema ?? schema, next: next)
+    }
+
+    /// Adds rows of a schema that will replace the table's (see ``stage``).
+    mutating func insertReplacingSchema(_ batch: RecordBatch) {
+        guard batch.count > 0 else { return }
+        inserts.append(batch)
+        insertedCount += batch.count
     }
 
     /// `batch` under the table's schema (same column types, table names).

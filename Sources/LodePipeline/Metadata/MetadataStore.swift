@@ -97,6 +97,17 @@ public final class MetadataStore: @unchecked Sendable {
             );
             """)
         }
+        migrator.registerMigration("v2-model-state") { db in
+            try db.execute(sql: """
+            CREATE TABLE model_state (
+                model TEXT PRIMARY KEY,
+                fingerprint TEXT NOT NULL,
+                inputs TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                updated_at REAL NOT NULL
+            );
+            """)
+        }
         return migrator
     }
 }

@@ -23,6 +23,8 @@ public struct ModelDefinition: Sendable {
     /// Upstream tables an incremental run reads only the rows added since this model's
     /// last run from (`new_rows_from`); `nil` leaves the kind's default.
     public var newRowsFrom: [String]?
+    /// The model's `.yml` next to its SQL: column docs, tags and tests.
+    public var spec: ModelSpec?
 
     /// The upstream tables an incremental run reads only new rows of: `new_rows_from` when
     /// set, else every dependency for `append` models and none for the others (merges and

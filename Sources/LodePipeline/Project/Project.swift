@@ -24,7 +24,15 @@ public struct Project: Sendable {
                 let name = String(file.dropLast(4))
                 try checkName(layer, file: path)
                 try checkName(name, file: path)
-                models.append(try ModelFileParser.parse(text, file: path, layer: layer, name: name))
+                var model = try ModelFileParser.parse(text, file: path, layer: layer, name: name)
+                let specPath = String(path.dropLast(4)) + ".yml"
+                if let data = FileManager.default.contents(atPath: specPath) {
+                    guard let text = String(data: data, encoding: .utf8) else {
+                        throw PipelineError(.config, "the model spec is not UTF-8 text", file: specPath)
+                    }
+                    model.spec = try ModelSpec.parse(text, file: specPath)
+                }
+                models.append(model)
             }
         }
         return Project(config: config, models: try ModelGraph.ordered(models, sources: config.sources))

@@ -35,6 +35,9 @@ extension Binder {
                 bound.scope.setTableName((alias?.name ?? name.parts[0]).name.lowercased())
                 return bound
             }
+            if timeTravel == nil, let view = try catalog.view(name.parts.map(\.name)) {
+                return try bindView(view, name: name, alias: alias)
+            }
             let version = try timeTravel.map { try bindTimeTravel($0) }
             guard let source = try catalog.table(name.parts.map(\.name), version: version) else {
                 throw unknownTable(name, frame: frame)
@@ -55,6 +58,20 @@ extension Binder {
             return try bindJoin(boundLeft, kind, try bindTableReference(right, frame: frame, lateralScope: boundLeft.scope),
                                 condition, frame: frame)
         }
+    }
+
+    /// A view's query, bound on its own (it sees no CTE or column of the query using it).
+    private func bindView(_ view: Query, name: QualifiedName, alias: TableAlias?) throws -> BoundFrom {
+        let key = name.parts.map { $0.name.lowercased() }.joined(separator: ".")
+        guard !viewsBeingBound.contains(key) else {
+            throw PlanError(.binding, "view \(name.sql) refers to itself", at: name.parts.first?.location)
+        }
+        viewsBeingBound.insert(key)
+        defer { viewsBeingBound.remove(key) }
+        let plan = try bindQuery(view, parent: BindFrame(parent: nil)).plan
+        var bound = try aliased(plan, qualifier: name.base?.name, alias: alias)
+        bound.scope.setTableName(alias?.name.name.lowercased() ?? key)
+        return bound
     }
 
     /// A scan of every column of `source`.

@@ -16,6 +16,8 @@ public struct Binder {
     let catalog: any Catalog
     let ids: ColumnIDGenerator
     var functions: FunctionLookup = .registry
+    /// The views being bound, innermost last: a view reading itself is an error.
+    let viewsBeingBound = ViewNesting()
 
     public init(catalog: any Catalog, ids: ColumnIDGenerator = ColumnIDGenerator()) {
         self.catalog = catalog
@@ -48,4 +50,13 @@ public struct Binder {
     func newColumn(_ name: String, _ type: DataType) -> PlanColumn {
         PlanColumn(id: ids.next(), name: name, type: type)
     }
+}
+
+/// The names of the views a binder is inside of.
+final class ViewNesting {
+    private var names: [String] = []
+
+    func contains(_ name: String) -> Bool { names.contains(name) }
+    func insert(_ name: String) { names.append(name) }
+    func remove(_ name: String) { names.removeAll { $0 == name } }
 }
