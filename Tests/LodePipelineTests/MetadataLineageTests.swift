@@ -1,5 +1,6 @@
 import XCTest
 import LodeCore
+import LodeEngine
 import LodePlan
 import LodeSQL
 @testable import LodePipeline
@@ -88,6 +89,26 @@ final class MetadataLineageTests: XCTestCase {
         try store.replaceLineage(of: "silver.b", edges: [LineageEdge(targetTable: "silver.b", sourceTable: "silver.a")], runID: "r1")
         XCTAssertEqual(try store.lineage(of: "silver.a", direction: .upstream).count, 2)
         XCTAssertEqual(try store.lineage(of: "silver.a", direction: .downstream).count, 2)
+    }
+
+    func testAModelsLineageIsRecordedFromItsQuery() throws {
+        let store = try MetadataStore(lakeRoot: lake)
+        let session = try Session(lakeRoot: lake)
+        try session.execute("CREATE TABLE silver.orders AS SELECT 1 AS order_id, 7 AS customer_id, CAST(9.5 AS DECIMAL(10,2)) AS amount")
+        try session.execute("CREATE TABLE silver.customers AS SELECT 7 AS customer_id, 'smb' AS segment")
+        let model = try ModelFileParser.parse("""
+            MODEL (kind FULL);
+            SELECT c.segment, sum(o.amount) AS revenue FROM silver.orders o JOIN silver.customers c USING (customer_id) GROUP BY 1
+            """, file: "models/gold/segments.sql", layer: "gold", name: "segments")
+        try store.recordLineage(of: model, catalog: session.catalog, runID: "r1")
+        XCTAssertEqual(try store.lineage(of: "gold.segments", column: "revenue", direction: .upstream).map(\.description),
+                       ["gold.segments.revenue <- silver.orders.amount"])
+        XCTAssertEqual(try store.lineage(of: "gold.segments", direction: .upstream).map(\.sourceTable), ["silver.customers", "silver.orders"])
+
+        let broken = try ModelFileParser.parse("SELECT nope FROM silver.orders", file: "models/gold/broken.sql", layer: "gold", name: "broken")
+        XCTAssertThrowsError(try store.recordLineage(of: broken, catalog: session.catalog, runID: "r1")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("models/gold/broken.sql: cannot trace the lineage of gold.broken"), "\(error)")
+        }
     }
 
     func testColumnLineageOfAJoinAndAnAggregateBecomesEdges() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LodePlan
 
 /// One lineage edge: `targetTable.targetColumn` is computed from `sourceTable.sourceColumn`.
 /// Table-level edges leave both columns empty.
@@ -69,6 +70,21 @@ extension MetadataStore {
                     """, arguments: [edge.targetTable, edge.targetColumn, edge.sourceTable, edge.sourceColumn, runID])
             }
         }
+    }
+
+    /// Binds `model`'s query against `catalog` and stores its table and column lineage in
+    /// place of the model's earlier edges. The catalog must resolve the model's inputs to
+    /// their published tables (named `layer.table`), not to subsets of new rows.
+    ///
+    /// ```swift
+    /// try store.recordLineage(of: model, catalog: try Session(lakeRoot: lake).catalog, runID: run.id)
+    /// ```
+    public func recordLineage(of model: ModelDefinition, catalog: any Catalog, runID: String) throws {
+        let plan: LogicalPlan
+        do { plan = try Binder(catalog: catalog).bind(model.query) } catch {
+            throw PipelineError(.model, "cannot trace the lineage of \(model.tableName): \(error)", file: model.file)
+        }
+        try replaceLineage(of: model.tableName, edges: ColumnLineage(plan: plan).edges(target: model.tableName), runID: runID)
     }
 
     /// The lineage of `table` (or of its `column`), walked transitively up to `depth` edges
