@@ -31,7 +31,7 @@ enum RunEventText {
         guard color else { return padded }
         let code: String
         switch status {
-        case "success", "pass", "tested": code = "32"
+        case "success", "pass", "tested", "loaded": code = "32"
         case "warned", "warn", "running": code = "33"
         case "failed", "fail", "error": code = "31"
         default: code = "2"
@@ -59,10 +59,9 @@ enum RunEventText {
     /// `silver.orders  success  12,345 rows  0.4 s  (3 dropped, 2 checks warned)`.
     static func modelLine(_ outcome: ModelOutcome, nameWidth: Int, color: Bool) -> String {
         var parts = [outcome.model.padding(toLength: max(nameWidth, outcome.model.count), withPad: " ", startingAt: 0),
-                     status(outcome.status.rawValue, color: color, width: 8)]
-        if outcome.status != .skipped && !(outcome.status == .failed && outcome.rowsWritten == 0) {
-            parts.append("\(count(outcome.rowsWritten)) rows")
-        }
+                     status(outcome.status.rawValue, color: color, width: 9)]
+        let wrote = outcome.rowsWritten > 0 || [.success, .warned].contains(outcome.status)
+        if wrote { parts.append("\(count(outcome.rowsWritten)) rows") }
         if outcome.status != .skipped { parts.append(duration(outcome.seconds)) }
         var notes: [String] = []
         if outcome.rowsDropped > 0 { notes.append("\(count(outcome.rowsDropped)) dropped") }
@@ -78,9 +77,9 @@ enum RunEventText {
 
     /// `bronze.orders  loaded  3 files  12,345 rows  0.4 s  (2 unchanged, 4 rows quarantined)`.
     static func sourceLine(_ outcome: SourceOutcome, nameWidth: Int, color: Bool) -> String {
-        let rejected = outcome.filesRejected > 0
+        let label = outcome.filesRejected > 0 ? "warned" : outcome.filesLoaded == 0 ? "unchanged" : "loaded"
         var parts = [outcome.table.padding(toLength: max(nameWidth, outcome.table.count), withPad: " ", startingAt: 0),
-                     status(rejected ? "warned" : "loaded", color: color, width: 8),
+                     status(label, color: color, width: 9),
                      "\(count(outcome.filesLoaded)) file\(outcome.filesLoaded == 1 ? "" : "s")",
                      "\(count(outcome.rows)) rows", duration(outcome.seconds)]
         var notes: [String] = []
