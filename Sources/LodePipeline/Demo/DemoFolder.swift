@@ -12,6 +12,9 @@ public struct DemoFolder: Sendable {
     struct Settings: Codable {
         var scale: Double
         var seed: UInt64
+        /// The days the first generation wrote.
+        var firstDays: Int
+        /// The days written so far.
         var days: Int
     }
 
@@ -29,7 +32,7 @@ public struct DemoFolder: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try DemoProject.write(to: directory)
         let files = try generator.generate(into: sourcesDirectory)
-        try save(Settings(scale: generator.scale, seed: generator.seed, days: generator.dayCount))
+        try save(Settings(scale: generator.scale, seed: generator.seed, firstDays: generator.dayCount, days: generator.dayCount))
         return files
     }
 
@@ -40,7 +43,7 @@ public struct DemoFolder: Sendable {
               var settings = try? JSONDecoder().decode(Settings.self, from: data) else {
             throw PipelineError(.run, "\(directory) holds no demo (no readable demo.json): create one with `lode demo --dir \(directory)`")
         }
-        let generator = DemoGenerator(scale: settings.scale, seed: settings.seed)
+        let generator = DemoGenerator(scale: settings.scale, seed: settings.seed, dayCount: settings.firstDays)
         let files = try generator.generateDay(settings.days, into: sourcesDirectory)
         let day = Text.date(generator.day(settings.days))
         settings.days += 1
