@@ -131,4 +131,19 @@ final class PipelineQualityTests: XCTestCase {
         XCTAssertEqual(try project.strings("SELECT n FROM gold.paid_count"), ["5"])
         XCTAssertThrowsError(try project.run(select: ["tag:nope"]))
     }
+
+    func testQueryErrorsNameTheModelFileAndItsLine() throws {
+        let project = try makeProject()
+        try project.write("models/silver/orders.sql", """
+            MODEL (kind FULL);
+            EXPECT (id > 0) ON VIOLATION WARN;
+            SELECT id,
+              amout
+            FROM bronze.orders
+            """)
+        let summary = try project.run()
+        let message = summary.outcome("silver.orders")?.message ?? ""
+        XCTAssertTrue(message.hasPrefix(project.root + "/models/silver/orders.sql:4:3: binder error: column \"amout\" not found; did you mean \"amount\"?"),
+                      message)
+    }
 }

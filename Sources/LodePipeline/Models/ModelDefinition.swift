@@ -15,7 +15,8 @@ public struct ModelDefinition: Sendable {
     public var cron: String?
     public var description: String?
     public var expectations: [Expectation]
-    /// The SQL of the query, as written (without the MODEL block and expectations).
+    /// The SQL of the query, as written, with the MODEL block and expectations blanked
+    /// out, so that its line numbers are the file's.
     public var sql: String
     public var query: Query
     /// Tables the query reads, as `layer.table`, sorted.

@@ -31,7 +31,7 @@ public enum ModelFileParser {
         }
         var model = ModelDefinition(layer: layer, name: name, file: file, kind: .full, tags: [], partitionedBy: [], grain: [],
                                     cron: nil, description: nil, expectations: expectations,
-                                    sql: body.trimmingCharacters(in: .whitespacesAndNewlines), query: query,
+                                    sql: String(body[..<(body.lastIndex { !$0.isWhitespace }.map(body.index(after:)) ?? body.startIndex)]), query: query,
                                     dependencies: query.tableReferences().sorted())
         try ModelProperty.apply(properties, to: &model)
         return model

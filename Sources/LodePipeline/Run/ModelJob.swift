@@ -2,6 +2,7 @@ import Foundation
 import LodeCore
 import LodeDelta
 import LodeEngine
+import LodePlan
 
 /// Builds one model in a run: decides whether anything is new, computes the rows,
 /// applies the expectations, stages the new version, audits it with the model's tests
@@ -171,8 +172,13 @@ struct ModelJob {
         return "DATE '\(Temporal.formatDate(days - Int32(lookback)))'"
     }
 
+    /// The error as `file:line:column: message`, the position being the model file's.
     private func describe(_ error: Error) -> String {
         if let error = error as? PipelineError { return error.description }
+        if let error = error as? PlanError, let location = error.location {
+            return PipelineError(.model, "\(error.kind.rawValue): \(error.message)", file: model.file, line: location.line,
+                                 column: location.column).description
+        }
         return "\(model.file): \(error)"
     }
 }
