@@ -5,54 +5,56 @@ import LodePipeline
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Write the demo company's raw data and load it into the lake.",
+        abstract: "Write the demo company's project and raw data into a fresh folder, and build it.",
         discussion: """
-        Generates a deterministic, deliberately dirty e-commerce data set — CRM contacts and \
-        companies, a product catalog, orders and order items in several currencies, web events, \
-        FX rates and marketing spend — and loads every source file into Parquet in the lake's \
-        bronze layer, setting malformed rows aside in a quarantine folder.
+        Generates a deterministic, deliberately dirty e-commerce data set — CRM contacts and companies, a \
+        product catalog, orders and order items in several currencies, web events, FX rates and marketing \
+        spend — with a project that ingests it into bronze and models it into silver and gold tables, then \
+        runs `lode build` on it. With --add-day, writes one more day of data into an existing demo folder \
+        and builds again: only the new files are loaded.
         """
     )
 
-    @Option(help: "Data volume: 1 is about 5,000 orders and 50,000 web events.") var scale = 1.0
+    @Option(help: "Data volume: 1 is about 1,000 customers, 5,000 orders and 50,000 web events.") var scale = 1.0
     @Option(help: "Folder to write into (default: a new temporary folder).") var dir: String?
     @Option(help: "Random seed; the same seed gives the same data.") var seed: UInt64 = 42
+    @Option(help: "Threads each query uses (default: every core).") var threads: Int?
+    @Flag(name: .customLong("add-day"), help: "Add the next day of data to the demo in --dir and build it.") var addDay = false
+    @Flag(name: .customLong("no-build"), help: "Only write the project and its sources.") var noBuild = false
+
+    func validate() throws {
+        guard scale > 0 else { throw ValidationError("--scale must be positive") }
+        if addDay && dir == nil { throw ValidationError("--add-day needs --dir, the demo folder to add to") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() throws {
-        guard scale > 0 else { throw ValidationError("--scale must be positive") }
         let directory = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("lode-demo-\(UUID().uuidString.prefix(8))").path
-        let started = Date()
-        print("Writing demo sources (scale \(scale)) and loading them into \(directory)/lake …")
-        let load = DemoLoad(directory: directory, generator: DemoGenerator(scale: scale, seed: seed))
-        let tables = try load.run()
+        let folder = DemoFolder(directory: directory)
+        if addDay {
+            let added = try folder.addDay()
+            print("Added \(added.day): \(added.files.count) files, \(added.files.map(\.rows).reduce(0, +)) rows under \(folder.sourcesDirectory)")
+        } else {
+            print("Writing the demo project (scale \(scale)) into \(directory) …")
+            let files = try folder.create(DemoGenerator(scale: scale, seed: seed))
+            print("Wrote \(files.count) source files, \(files.map(\.rows).reduce(0, +)) rows.")
+        }
+        guard !noBuild else {
+            print("Build it with: lode build --project \(directory)")
+            return
+        }
         print("")
-        print(table(tables))
-        print("")
-        print(String(format: "Loaded %d rows from %d files into %d bronze tables in %.1fs.",
-                     tables.map(\.rows).reduce(0, +), tables.map(\.files).reduce(0, +), tables.count,
-                     Date().timeIntervalSince(started)))
-        let bad = tables.map(\.badRows).reduce(0, +)
-        if bad > 0 { print("\(bad) malformed rows were set aside in \(load.quarantineDirectory).") }
+        let summary = try PipelineRun.execute(projectRoot: directory, command: .build, threads: threads)
         print("""
 
         Try next:
-          lode inspect \(load.bronzeDirectory)/orders/orders_2026-01-01.parquet
-          lode convert \(load.bronzeDirectory)/contacts/contacts.parquet contacts.csv
+          lode sql --lake \(directory)/lake "SELECT * FROM gold.daily_revenue ORDER BY order_date DESC LIMIT 7"
+          lode sql --lake \(directory)/lake "SELECT segment, count(*) FROM gold.dim_customers WHERE is_current GROUP BY ALL"
+          lode lineage gold.fact_orders --column net_amount_usd --project \(directory)
+          lode checks --project \(directory) --run \(summary.runID)
+          lode demo --dir \(directory) --add-day        # a new day of data: only it is loaded
+          lode build --project \(directory)             # nothing new: nothing is rebuilt
         """)
-    }
-
-    private func table(_ loads: [DemoTableLoad]) -> String {
-        let header = ["table", "files", "rows", "bad rows", "parquet bytes", "seconds"]
-        let rows = loads.map { [$0.table, String($0.files), String($0.rows), String($0.badRows), String($0.bytes),
-                                String(format: "%.2f", $0.seconds)] }
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                i == 0 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[i] - c.count) + c
-            }.joined(separator: "  ")
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
-            .joined(separator: "\n")
+        if summary.status == "failed" { throw ExitCode(1) }
     }
 }

@@ -12,7 +12,9 @@ struct Lode: ParsableCommand {
         Start with `lode demo`: it writes a small e-commerce company's raw data and loads it.
         """,
         version: version,
-        subcommands: [DemoCommand.self, RunModelsCommand.self, BuildCommand.self, TestCommand.self, ConvertCommand.self, InspectCommand.self, TableCommand.self, SqlCommand.self]
+        subcommands: [InitCommand.self, DemoCommand.self, RunModelsCommand.self, BuildCommand.self, TestCommand.self, RunsCommand.self,
+                      ChecksCommand.self, LineageCommand.self, ConvertCommand.self, InspectCommand.self, TableCommand.self,
+                      SqlCommand.self]
     )
 
     /// Runs the command line. Errors print as `Error: …` on standard error; the exit

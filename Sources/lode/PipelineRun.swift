@@ -8,13 +8,17 @@ enum PipelineRun {
         let project = try Project.load(root: projectRoot)
         let options = RunOptions(command: command, selectors: selectors, fullRefresh: fullRefresh, threads: threads,
                                  parallelModels: parallelModels)
-        let summary = try PipelineRunner(project: project, options: options, reporter: SilentReporter()).run()
-        for model in summary.models {
-            print("\(model.model)  \(model.status.rawValue)  \(model.rowsWritten) rows  \(model.message ?? "")")
+        let reporter = StandardOutput.reporter()
+        let summary: RunSummary
+        do {
+            summary = try PipelineRunner(project: project, options: options, reporter: reporter).run()
+        } catch {
+            reporter.finish()
+            throw error
         }
-        let checks = summary.checkCounts
-        print("\(summary.models.count) models, checks \(checks.passed) passed, \(checks.warned) warned, \(checks.failed) failed, "
-              + String(format: "%.1f s", summary.seconds) + ", run \(summary.runID)")
+        reporter.finish()
+        print("")
+        print(RunSummaryTable(summary: summary).render(color: StandardOutput.usesColor))
         return summary
     }
 }

@@ -26,6 +26,16 @@ public struct ModelDefinition: Sendable {
     /// The model's `.yml` next to its `.sql` (column docs, tags and tests), when it has one.
     public var spec: ModelSpec? = nil
 
+    /// Other tables the model's tests read (`relationships` targets): a build tests the
+    /// model after they are built, though it does not read them.
+    public var checkDependencies: [String] {
+        let tables = (spec?.checks ?? []).compactMap { check -> String? in
+            if case .relationships(let table, _) = check.kind, table.lowercased() != tableName.lowercased() { return table }
+            return nil
+        }
+        return Array(Set(tables)).sorted()
+    }
+
     /// The upstream tables an incremental run reads only new rows of: `new_rows_from` when
     /// set, else every dependency for `append` models and none for the others (merges and
     /// SCD type 2 read their inputs whole, which is always correct, if slower).

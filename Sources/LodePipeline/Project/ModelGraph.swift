@@ -1,5 +1,6 @@
-/// Orders models so that each comes after the models it reads, and checks every table a
-/// model reads exists as a model or a source.
+/// Orders models so that each comes after the models it reads — and, where that makes
+/// no cycle, after the models its tests read — and checks every table a model reads
+/// exists as a model or a source.
 enum ModelGraph {
     static func ordered(_ models: [ModelDefinition], sources: [SourceConfig]) throws -> [ModelDefinition] {
         var byName: [String: ModelDefinition] = [:]
@@ -30,8 +31,24 @@ enum ModelGraph {
             for dependency in model.dependencies {
                 if let upstream = byName[dependency] { try visit(upstream, path: path + [model.tableName]) }
             }
+            for dependency in model.checkDependencies where state[dependency] == nil {
+                if let upstream = byName[dependency], !reaches(upstream, model.tableName) {
+                    try visit(upstream, path: path + [model.tableName])
+                }
+            }
             state[model.tableName] = true
             ordered.append(model)
+        }
+        /// Whether `model` reads `table`, directly or through other models.
+        func reaches(_ model: ModelDefinition, _ table: String) -> Bool {
+            var pending = model.dependencies + model.checkDependencies
+            var seen = Set<String>()
+            while let next = pending.popLast() {
+                if next == table { return true }
+                guard seen.insert(next).inserted, let upstream = byName[next] else { continue }
+                pending += upstream.dependencies + upstream.checkDependencies
+            }
+            return false
         }
         for model in models.sorted(by: { $0.tableName < $1.tableName }) { try visit(model, path: []) }
         return ordered

@@ -82,6 +82,7 @@ struct ModelJob {
             throw error
         }
         let version = try staged.publish()
+        context.recordLineage(of: model)
         try context.store.recordState(ModelState(fingerprint: fingerprint, inputs: inputs, runID: context.runID), of: name)
         var outcome = finished(checks.contains { $0.status == .warn } ? .warned : .success, computed: computed, checks: checks)
         outcome.rowsWritten = write.rowsWritten
@@ -112,6 +113,7 @@ struct ModelJob {
         let file = LakeCatalog.viewFile(lakeRoot: context.lakeRoot, layer: parts[0], name: parts[1])
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data((model.sql + "\n").utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+        context.recordLineage(of: model)
         try context.store.recordState(ModelState(fingerprint: fingerprint, inputs: inputs, runID: context.runID), of: name)
         return ModelOutcome(model: name, kind: model.kind.name, status: checks.contains { $0.status == .warn } ? .warned : .success,
                             checks: checks, qualityScore: qualityScore(checks))

@@ -24,7 +24,12 @@ struct ModelRunContext: Sendable {
         lakeRoot + "/" + table.split(separator: ".").joined(separator: "/")
     }
 
-    /// Stores a finished model's result and tells the reporter.
+    /// Stores the table- and column-level lineage of a model just published.
+    func recordLineage(of model: ModelDefinition) {
+        try? store.recordLineage(of: model, catalog: LakeCatalog(lakeRoot: lakeRoot), runID: runID)
+    }
+
+    /// Stores a finished model's result and its checks, and tells the reporter.
     func record(_ outcome: ModelOutcome) {
         let record = ModelRunRecord(runID: runID, model: outcome.model, status: outcome.status.rawValue,
                                     rowsWritten: outcome.rowsWritten, rowsTotal: outcome.rowsTotal,
@@ -33,6 +38,7 @@ struct ModelRunContext: Sendable {
                                     startedAt: options.clock().timeIntervalSince1970 - outcome.seconds,
                                     duration: outcome.seconds, message: outcome.message)
         try? store.record(record)
+        try? store.record(checks: outcome.checks, model: outcome.model, runID: runID, at: options.clock())
         reporter.report(.modelFinished(outcome))
     }
 }

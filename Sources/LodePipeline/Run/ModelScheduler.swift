@@ -38,9 +38,22 @@ private final class SchedulerState: @unchecked Sendable {
     private var broken: [String: String] = [:]
     private(set) var finished: [ModelOutcome] = []
 
+    /// What each model waits for: the models it reads, and those its tests read that
+    /// come before it in the order.
+    private let waitsFor: [String: [String]]
+
     init(models: [ModelDefinition]) {
         pending = models
         unfinished = Set(models.map { $0.tableName.lowercased() })
+        var earlier = Set<String>()
+        var waits: [String: [String]] = [:]
+        for model in models {
+            let name = model.tableName.lowercased()
+            waits[name] = model.dependencies.map { $0.lowercased() }
+                + model.checkDependencies.map { $0.lowercased() }.filter { earlier.contains($0) }
+            earlier.insert(name)
+        }
+        waitsFor = waits
     }
 
     /// The next model whose selected dependencies are all done, waiting while none is
@@ -51,7 +64,7 @@ private final class SchedulerState: @unchecked Sendable {
         while true {
             if pending.isEmpty { return nil }
             if let index = pending.firstIndex(where: { model in
-                !model.dependencies.contains { unfinished.contains($0.lowercased()) }
+                !(waitsFor[model.tableName.lowercased()] ?? []).contains { unfinished.contains($0) }
             }) {
                 let model = pending.remove(at: index)
                 let failed = model.dependencies.lazy.compactMap { self.broken[$0.lowercased()] }.first

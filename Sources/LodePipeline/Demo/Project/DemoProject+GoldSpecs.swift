@@ -163,7 +163,7 @@ extension DemoProject {
             description: NULL for orders without a campaign visit in the 30 days before.
             tests:
               - relationships: {to: silver.campaigns, field: campaign_id}
-              - null_percentage: {min: 0.1, max: 0.9}
+              - null_percentage: {min: 0.01, max: 0.9}
           minutes_to_order:
             tests:
               - null_percentage: {max: 0.9}
