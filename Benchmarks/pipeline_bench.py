@@ -6,7 +6,8 @@ dbt virtualenv first. For each scale:
 
   sources  written once per scale by `lode demo --dir D --scale N --no-build` (or
            `--generator CMD`, called as `CMD DIR SCALE`) under `bench-data/pipeline/`
-           and reused by later runs;
+           and reused by later runs (delete the folder after changing the demo's
+           generator or project);
   Lode     `lode build --project P --threads N` on a fresh copy of the project (lode.yml
            with `threads: N`, the models, `sources` linked to the generated files) and an
            empty lake: ingestion into Delta bronze, then every silver and gold model built,
