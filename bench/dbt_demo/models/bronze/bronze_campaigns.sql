@@ -1,0 +1,2 @@
+{{ config(alias='campaigns') }}
+{{ bronze_csv('campaigns', 'marketing/campaigns.csv') }}

@@ -1,0 +1,2 @@
+{{ config(alias='products') }}
+{{ bronze_json('products', 'catalog/products.json') }}
