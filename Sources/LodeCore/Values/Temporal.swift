@@ -62,60 +62,17 @@ public enum Temporal {
         return text
     }
 
-    /// Parses `YYYY-MM-DD`; `nil` if malformed or not a real date.
+    /// Parses `[±]YYYY-MM-DD`; `nil` if malformed or not a real date.
     public static func parseDate(_ text: Substring) -> Int32? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, (4...9).contains(parts[0].count), parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              isValid(year: y, month: m, day: d) else { return nil }
-        return Int32(exactly: days(year: y, month: m, day: d))
+        var text = text
+        return text.withUTF8 { ISOTemporal.parseDate($0) }
     }
 
     /// Parses `YYYY-MM-DD[( |T)HH:MM[:SS[.fraction]]][Z|±HH[:MM]]` into `unit`s since
     /// the epoch, converting an explicit offset to UTC; `nil` if malformed.
     public static func parseTimestamp(_ text: Substring, unit: TimeUnit = .microsecond) -> Int64? {
         var text = text
-        guard text.count >= 10, let date = parseDate(text.prefix(10)) else { return nil }
-        text = text.dropFirst(10)
-        var seconds = Int64(date) * 86_400
-        var fraction: Int64 = 0
-        if let sep = text.first, sep == " " || sep == "T" {
-            text = text.dropFirst()
-            var offset: Int64 = 0
-            if text.hasSuffix("Z") || text.hasSuffix("z") {
-                text = text.dropLast()
-            } else if let signIndex = text.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-                let zone = text[text.index(after: signIndex)...].split(separator: ":")
-                guard !zone.isEmpty, zone.count <= 2, let hh = Int64(zone[0].prefix(2)),
-                      zone[0].count == 2 || zone[0].count == 4 else { return nil }
-                let mm = zone.count == 2 ? Int64(zone[1]) : zone[0].count == 4 ? Int64(zone[0].suffix(2)) : 0
-                guard let mm else { return nil }
-                offset = (hh * 3600 + mm * 60) * (text[signIndex] == "-" ? -1 : 1)
-                text = text[..<signIndex]
-            }
-            let clock = text.split(separator: ":", omittingEmptySubsequences: false)
-            guard clock.count == 2 || clock.count == 3, clock[0].count == 2, clock[1].count == 2,
-                  let h = Int64(clock[0]), let mi = Int64(clock[1]), h < 24, mi < 60 else { return nil }
-            var s: Int64 = 0
-            if clock.count == 3 {
-                let secParts = clock[2].split(separator: ".", omittingEmptySubsequences: false)
-                guard secParts.count <= 2, secParts[0].count == 2, let sec = Int64(secParts[0]), sec < 60 else { return nil }
-                s = sec
-                if secParts.count == 2 {
-                    let digits = secParts[1]
-                    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII),
-                          var f = Int64(digits) else { return nil }
-                    for _ in digits.count..<9 { f *= 10 }
-                    fraction = f / (1_000_000_000 / unit.perSecond)
-                }
-            }
-            seconds += h * 3600 + mi * 60 + s - offset
-        } else if !text.isEmpty {
-            return nil
-        }
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: unit.perSecond)
-        let (total, carry) = scaled.addingReportingOverflow(fraction)
-        return overflow || carry ? nil : total
+        return text.withUTF8 { ISOTemporal.parseTimestamp($0, unit: unit)?.value }
     }
 
     private static func twoDigits(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

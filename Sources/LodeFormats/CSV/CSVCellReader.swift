@@ -1,3 +1,4 @@
+import LodeCore
 /// Reads the values of tokenized fields: undoes quotes and escapes, recognizes nulls.
 final class CSVCellReader {
     let quote: UInt8?

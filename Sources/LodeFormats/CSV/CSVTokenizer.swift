@@ -1,3 +1,4 @@
+import LodeCore
 /// Splits CSV bytes into rows and fields (RFC 4180 and common variants).
 ///
 /// A field that starts with the quote character is quoted: it may hold delimiters,

@@ -1,3 +1,4 @@
+import LodeCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import LodeCore
 /// Finds where one element of a JSON array ends, scanning its bytes as they arrive.
 ///
 /// The scan tracks only what decides the element's extent — nesting depth, whether it

@@ -1,3 +1,4 @@
+import LodeCore
 /// Why a row was rejected, with the column path where a value was at fault.
 struct RowFailure: Error {
     var reason: String

@@ -1,3 +1,4 @@
+import LodeCore
 /// How binary values are spelled in text formats.
 public enum BinaryTextEncoding: String, Sendable, Hashable {
     /// RFC 4648 base64 with padding (`3q2+7w==`), the default: compact, and what

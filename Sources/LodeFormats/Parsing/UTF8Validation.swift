@@ -1,3 +1,4 @@
+import LodeCore
 /// Whether `b` is well-formed UTF-8 (no overlong forms, surrogates or code points
 /// past U+10FFFF). ASCII runs are checked eight bytes at a time.
 func isValidUTF8(_ b: ByteSpan) -> Bool {

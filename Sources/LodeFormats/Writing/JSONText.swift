@@ -1,3 +1,4 @@
+import LodeCore
 /// JSON string literals appended to a byte buffer.
 extension Array where Element == UInt8 {
     /// `bytes` as a quoted JSON string: `"` and `\` escaped, control characters below

@@ -14,16 +14,16 @@ enum CastFromText {
                 }
             }
             return builder.finish()
-        case .int8: return try primitive(text, target, isTry) { Int64($0).flatMap { Int8(exactly: $0) } }
-        case .int16: return try primitive(text, target, isTry) { Int64($0).flatMap { Int16(exactly: $0) } }
-        case .int32: return try primitive(text, target, isTry) { Int64($0).flatMap { Int32(exactly: $0) } }
-        case .int64: return try primitive(text, target, isTry) { Int64($0) }
+        case .int8: return try bytes(text, target, isTry) { parseInt64($0).flatMap { Int8(exactly: $0) } }
+        case .int16: return try bytes(text, target, isTry) { parseInt64($0).flatMap { Int16(exactly: $0) } }
+        case .int32: return try bytes(text, target, isTry) { parseInt64($0).flatMap { Int32(exactly: $0) } }
+        case .int64: return try bytes(text, target, isTry) { parseInt64($0) }
         case .float32: return try primitive(text, target, isTry) { parseDouble($0).map { Float($0) } }
         case .float64: return try primitive(text, target, isTry) { parseDouble($0) }
         case .decimal(let p, let s):
             return try primitive(text, target, isTry) { Decimal128(parsing: $0, precision: p, scale: s)?.unscaled }
-        case .date: return try primitive(text, target, isTry) { Temporal.parseDate($0) }
-        case .timestamp(let unit, _): return try primitive(text, target, isTry) { Temporal.parseTimestamp($0, unit: unit) }
+        case .date: return try bytes(text, target, isTry) { ISOTemporal.parseDate($0) }
+        case .timestamp(let unit, _): return try bytes(text, target, isTry) { ISOTemporal.parseTimestamp($0, unit: unit)?.value }
         default: throw ExecutionError(.conversion, "unimplemented cast from VARCHAR to \(target)")
         }
     }
@@ -36,6 +36,33 @@ enum CastFromText {
         default: return Double(s)
         }
     }
+
+    /// Each row's bytes, trimmed of spaces, parsed with `op` without making a String.
+    static func bytes<R: FixedWidthValue>(
+        _ text: BinaryArray, _ target: DataType, _ isTry: Bool, _ op: (ByteSpan) -> R?
+    ) throws -> PrimitiveArray<R> {
+        var builder = PrimitiveBuilder<R>(target, capacity: text.count)
+        try text.bytes.withUnsafeBufferPointer { all in
+            try text.offsets.withUnsafeBufferPointer { offsets in
+                for i in 0..<text.count {
+                    if text.isNull(i) { builder.appendNull(); continue }
+                    var start = Int(offsets[i]), end = Int(offsets[i + 1])
+                    while start < end, isSpace(all[start]) { start += 1 }
+                    while end > start, isSpace(all[end - 1]) { end -= 1 }
+                    if let value = op(ByteSpan(rebasing: all[start..<end])) {
+                        builder.append(value)
+                        continue
+                    }
+                    guard isTry else { throw Cast.failure(.string(text.string(at: i)), .string, target) }
+                    builder.appendNull()
+                }
+            }
+        }
+        return builder.finish()
+    }
+
+    @inline(__always)
+    private static func isSpace(_ c: UInt8) -> Bool { c == ASCII.space || c == ASCII.tab || c == ASCII.lf || c == ASCII.cr }
 
     static func primitive<R: FixedWidthValue>(
         _ text: BinaryArray, _ target: DataType, _ isTry: Bool, _ op: (Substring) -> R?

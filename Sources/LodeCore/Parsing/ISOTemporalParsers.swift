@@ -1,4 +1,3 @@
-import LodeCore
 
 /// ISO-8601 dates and timestamps parsed straight from bytes.
 ///
@@ -7,10 +6,10 @@ import LodeCore
 /// to UTC: the grammar of ``Temporal/parseDate(_:)`` and
 /// ``Temporal/parseTimestamp(_:unit:)``, with the same results, but working on bytes,
 /// never allocating, and checking every step for overflow so no input can trap.
-enum ISOTemporal {
+public enum ISOTemporal {
     /// Days since the epoch of a date, or `nil`.
-    @inline(__always)
-    static func parseDate(_ b: ByteSpan) -> Int32? {
+    @inlinable
+    public static func parseDate(_ b: ByteSpan) -> Int32? {
         var cursor = 0
         guard let days = readDate(b, &cursor), cursor == b.count else { return nil }
         return days
@@ -18,12 +17,13 @@ enum ISOTemporal {
 
     /// `unit`s since the epoch of a timestamp (converted to UTC when it has a zone),
     /// and whether it had a zone; or `nil`.
-    @inline(__always)
-    static func parseTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
+    @inlinable
+    public static func parseTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
         fastTimestamp(b, unit: unit)
     }
 
-    private static func fastTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
+    @inlinable
+    static func fastTimestamp(_ b: ByteSpan, unit: TimeUnit) -> (value: Int64, hasZone: Bool)? {
         let n = b.count
         var i = 0
         guard let days = readDate(b, &i) else { return nil }
@@ -88,8 +88,8 @@ enum ISOTemporal {
     /// `seconds × unit.perSecond + fraction`, or `nil` if it does not fit. A negative
     /// second count takes the fraction first, so the earliest representable instant
     /// (whose whole seconds alone would overflow) still fits.
-    @inline(__always)
-    static func combine(seconds: Int64, fraction: Int64, unit: TimeUnit) -> Int64? {
+    @inlinable
+    public static func combine(seconds: Int64, fraction: Int64, unit: TimeUnit) -> Int64? {
         var seconds = seconds, fraction = fraction
         if seconds < 0 && fraction > 0 {
             seconds += 1
@@ -102,7 +102,7 @@ enum ISOTemporal {
     }
 
     /// Reads `[±]Y{4,9}-MM-DD` at `i`, advancing past it; `nil` if absent or not a real date.
-    @inline(__always)
+    @inlinable
     static func readDate(_ b: ByteSpan, _ i: inout Int) -> Int32? {
         let n = b.count
         var j = i
@@ -139,8 +139,8 @@ enum ISOTemporal {
 
     /// Days since 1970-01-01 of a civil date: ``Temporal/days(year:month:day:)``,
     /// inlinable here.
-    @inline(__always)
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    @inlinable
+    public static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -151,8 +151,8 @@ enum ISOTemporal {
     }
 
     /// Whether the civil date exists, without allocating (unlike ``Temporal/isValid(year:month:day:)``).
-    @inline(__always)
-    static func isRealDate(year: Int, month: Int, day: Int) -> Bool {
+    @inlinable
+    public static func isRealDate(year: Int, month: Int, day: Int) -> Bool {
         guard month >= 1, month <= 12, day >= 1 else { return false }
         if day <= 28 { return true }
         switch month {
@@ -162,8 +162,8 @@ enum ISOTemporal {
         }
     }
 
-    @inline(__always)
-    private static func twoDigits(_ b: ByteSpan, _ i: Int) -> Int? {
+    @inlinable
+    static func twoDigits(_ b: ByteSpan, _ i: Int) -> Int? {
         guard i + 2 <= b.count else { return nil }
         let d1 = b[i] &- ASCII.zero, d2 = b[i + 1] &- ASCII.zero
         guard d1 < 10, d2 < 10 else { return nil }

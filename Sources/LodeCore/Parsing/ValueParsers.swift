@@ -2,27 +2,27 @@
 ///
 /// Each takes the bytes of one value (already unquoted and unescaped) and returns
 /// `nil` when they do not spell a value of the type.
-typealias ByteSpan = UnsafeBufferPointer<UInt8>
+public typealias ByteSpan = UnsafeBufferPointer<UInt8>
 
-enum ASCII {
-    static let zero = UInt8(ascii: "0")
-    static let minus = UInt8(ascii: "-")
-    static let plus = UInt8(ascii: "+")
-    static let dot = UInt8(ascii: ".")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let cr = UInt8(ascii: "\r")
-    static let lf = UInt8(ascii: "\n")
-    static let quote = UInt8(ascii: "\"")
-    static let backslash = UInt8(ascii: "\\")
+public enum ASCII {
+    public static let zero = UInt8(ascii: "0")
+    public static let minus = UInt8(ascii: "-")
+    public static let plus = UInt8(ascii: "+")
+    public static let dot = UInt8(ascii: ".")
+    public static let space = UInt8(ascii: " ")
+    public static let tab = UInt8(ascii: "\t")
+    public static let cr = UInt8(ascii: "\r")
+    public static let lf = UInt8(ascii: "\n")
+    public static let quote = UInt8(ascii: "\"")
+    public static let backslash = UInt8(ascii: "\\")
 
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- zero < 10 }
-    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { c | 0x20 }
+    @inlinable public static func isDigit(_ c: UInt8) -> Bool { c &- zero < 10 }
+    @inlinable public static func lower(_ c: UInt8) -> UInt8 { c | 0x20 }
 }
 
 /// `bytes` without leading and trailing spaces and tabs.
-@inline(__always)
-func trimmingBlanks(_ bytes: ByteSpan) -> ByteSpan {
+@inlinable
+public func trimmingBlanks(_ bytes: ByteSpan) -> ByteSpan {
     var start = 0, end = bytes.count
     while start < end, bytes[start] == ASCII.space || bytes[start] == ASCII.tab { start += 1 }
     while end > start, bytes[end - 1] == ASCII.space || bytes[end - 1] == ASCII.tab { end -= 1 }
@@ -30,8 +30,8 @@ func trimmingBlanks(_ bytes: ByteSpan) -> ByteSpan {
 }
 
 /// Whether `bytes` equal the ASCII letters of `word`, ignoring case.
-@inline(__always)
-func equalsIgnoringCase(_ bytes: ByteSpan, _ word: StaticString) -> Bool {
+@inlinable
+public func equalsIgnoringCase(_ bytes: ByteSpan, _ word: StaticString) -> Bool {
     guard bytes.count == word.utf8CodeUnitCount else { return false }
     let w = word.utf8Start
     for i in 0..<bytes.count where ASCII.lower(bytes[i]) != w[i] { return false }
@@ -39,8 +39,8 @@ func equalsIgnoringCase(_ bytes: ByteSpan, _ word: StaticString) -> Bool {
 }
 
 /// A signed decimal integer: `-12`, `+7`, `0042`.
-@inline(__always)
-func parseInt64(_ b: ByteSpan) -> Int64? {
+@inlinable
+public func parseInt64(_ b: ByteSpan) -> Int64? {
     let n = b.count
     guard n > 0 else { return nil }
     var i = 0
@@ -70,7 +70,8 @@ func parseInt64(_ b: ByteSpan) -> Int64? {
 }
 
 /// `true`/`false`, `t`/`f`, `yes`/`no`, `y`/`n`, `1`/`0`, any case.
-func parseBoolean(_ b: ByteSpan) -> Bool? {
+@inlinable
+public func parseBoolean(_ b: ByteSpan) -> Bool? {
     switch b.count {
     case 1:
         let c = b[0]
@@ -90,7 +91,8 @@ func parseBoolean(_ b: ByteSpan) -> Bool? {
 }
 
 /// Only `true` or `false` in any case: the spellings schema inference takes as boolean.
-func parseStrictBoolean(_ b: ByteSpan) -> Bool? {
+@inlinable
+public func parseStrictBoolean(_ b: ByteSpan) -> Bool? {
     if equalsIgnoringCase(b, "true") { return true }
     if equalsIgnoringCase(b, "false") { return false }
     return nil
@@ -99,7 +101,8 @@ func parseStrictBoolean(_ b: ByteSpan) -> Bool? {
 /// A decimal number (`-12.345`, `.5`, `1e3`, `2.5E-2`) as the unscaled integer of a
 /// `decimal(precision, scale)`, rounding half away from zero past `scale` digits;
 /// `nil` if it is not a number or needs more than `precision` digits.
-func parseDecimal(_ b: ByteSpan, precision: Int, scale: Int) -> Int128? {
+@inlinable
+public func parseDecimal(_ b: ByteSpan, precision: Int, scale: Int) -> Int128? {
     let n = b.count
     var i = 0
     guard n > 0 else { return nil }
@@ -161,12 +164,12 @@ func parseDecimal(_ b: ByteSpan, precision: Int, scale: Int) -> Int128? {
 }
 
 /// 10^0 … 10^38 as `Int128`.
-let int128PowersOfTen: [Int128] = {
+@usableFromInline let int128PowersOfTen: [Int128] = {
     var powers: [Int128] = [1]
     for _ in 1...38 { powers.append(powers[powers.count - 1] * 10) }
     return powers
 }()
 
 /// 10^n for n in 0...38.
-@inline(__always)
-func powerOfTen(_ n: Int) -> Int128 { int128PowersOfTen[n] }
+@inlinable
+public func powerOfTen(_ n: Int) -> Int128 { int128PowersOfTen[n] }

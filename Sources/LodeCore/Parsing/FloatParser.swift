@@ -5,7 +5,8 @@
 /// Numbers with at most 19 significant digits whose value is exact in a double after
 /// one multiplication or division by a power of ten take the fast path (Clinger);
 /// the rest go through the standard library's correctly rounded conversion.
-func parseDouble(_ b: ByteSpan) -> Double? {
+@inlinable
+public func parseDouble(_ b: ByteSpan) -> Double? {
     let n = b.count
     guard n > 0 else { return nil }
     var i = 0
@@ -60,7 +61,7 @@ func parseDouble(_ b: ByteSpan) -> Double? {
 }
 
 /// 10^0 … 10^22, every one exact in a `Double`.
-private let exactPowersOfTen: [Double] = {
+@usableFromInline let exactPowersOfTen: [Double] = {
     var powers: [Double] = [1]
     for _ in 1...22 { powers.append(powers[powers.count - 1] * 10) }
     return powers
@@ -68,7 +69,8 @@ private let exactPowersOfTen: [Double] = {
 
 /// The exponent suffix `(e|E)[+-]digits` that runs from `start` to the end of `b`,
 /// saturated beyond ±100,000; `nil` if that text is not exactly such a suffix.
-func parseExponent(_ b: ByteSpan, from start: Int) -> Int? {
+@inlinable
+public func parseExponent(_ b: ByteSpan, from start: Int) -> Int? {
     let n = b.count
     var i = start
     guard i + 1 < n, b[i] | 0x20 == UInt8(ascii: "e") else { return nil }
