@@ -2,78 +2,67 @@ import LodeCore
 
 /// `f(DISTINCT x)`: passes each group's first occurrence of every argument value to the
 /// base accumulator and drops repeats.
+///
+/// The (group, value) pairs seen live in a ``KeyTable``, whose ids are handed out in the
+/// order keys are first seen: a row is new exactly when its id is the next unused one.
+/// The rows passed on are kept too, so that merging replays them into another accumulator.
 final class DistinctAccumulator: PairwiseAccumulator {
-    /// A group and the distinct argument value (a `.list` of them for several arguments).
-    private struct Key: Hashable {
-        var group: Int32
-        var value: Value
-    }
-
     private let base: any GroupedAccumulator
-    private let columnTypes: [DataType]
     private let keyCount: Int
-    /// Every value seen per group, with the row's remaining (`ORDER BY`) columns.
-    private var seen: [Key: [Value]] = [:]
+    /// Every (group, distinct arguments) pair seen.
+    private let seen: KeyTable
+    /// The rows passed to `base`: their groups and every argument column.
+    private var passed: [(groups: [Int32], arguments: [any ColumnArray])] = []
+    private var passedBytes = 0
 
     /// `columnTypes` lists every column `update` receives; the first `keyCount` are the
     /// arguments that must be distinct.
     init(base: any GroupedAccumulator, columnTypes: [DataType], keyCount: Int) {
         self.base = base
-        self.columnTypes = columnTypes
         self.keyCount = keyCount
+        self.seen = KeyTable(types: [.int32] + columnTypes.prefix(keyCount))
     }
 
     func resize(groups count: Int) throws { try base.resize(groups: count) }
 
-    private func key(_ columns: [any ColumnArray], _ row: Int) -> Value {
-        keyCount == 1 ? columns[0].value(at: row) : .list((0..<keyCount).map { columns[$0].value(at: row) })
-    }
-
     func update(groups: [Int32], arguments: [any ColumnArray]) throws {
+        guard !groups.isEmpty else { return }
+        var next = Int32(seen.count)
+        let keys = [KeyColumn(PrimitiveArray<Int32>(.int32, storage: groups))] + arguments.prefix(keyCount).map { KeyColumn($0) }
+        let ids = try seen.findOrInsert(keys, count: groups.count)
         var newRows: [Int] = []
-        var newGroups: [Int32] = []
-        for i in 0..<groups.count {
-            let key = Key(group: groups[i], value: key(arguments, i))
-            guard seen[key] == nil else { continue }
-            seen[key] = (keyCount..<arguments.count).map { arguments[$0].value(at: i) }
-            newRows.append(i)
-            newGroups.append(groups[i])
+        for (row, id) in ids.enumerated() where id == next {
+            newRows.append(row)
+            next += 1
         }
         guard !newRows.isEmpty else { return }
-        try base.update(groups: newGroups, arguments: arguments.map { taking($0, newRows) })
+        let newGroups = newRows.map { groups[$0] }
+        let columns = newRows.count == groups.count ? arguments : arguments.map { taking($0, newRows) }
+        passed.append((newGroups, columns))
+        passedBytes += newGroups.count * 4 + columns.reduce(0) { $0 + estimatedBytes($1) }
+        try base.update(groups: newGroups, arguments: columns)
     }
 
     func merge(_ other: any GroupedAccumulator, sources: [Int32], targets: [Int32]) throws {
         let other = try same(other)
         var targetsOf: [Int32: [Int32]] = [:]
-        for i in sources.indices {
-            targetsOf[sources[i], default: []].append(targets[i])
-        }
-        var rows: [[Value]] = Array(repeating: [], count: columnTypes.count)
-        var newGroups: [Int32] = []
-        for (key, rest) in other.seen {
-            guard let destinations = targetsOf[key.group] else { continue }
-            for t in destinations {
-                let target = Key(group: t, value: key.value)
-                guard seen[target] == nil else { continue }
-                seen[target] = rest
-                newGroups.append(t)
-                if keyCount == 1 {
-                    rows[0].append(key.value)
-                } else if case .list(let items) = key.value {
-                    for j in 0..<keyCount { rows[j].append(items[j]) }
+        for i in sources.indices { targetsOf[sources[i], default: []].append(targets[i]) }
+        for (groups, arguments) in other.passed {
+            var rows: [Int] = []
+            var mapped: [Int32] = []
+            for (row, group) in groups.enumerated() {
+                for target in targetsOf[group] ?? [] {
+                    rows.append(row)
+                    mapped.append(target)
                 }
-                for (j, v) in rest.enumerated() { rows[keyCount + j].append(v) }
             }
+            guard !rows.isEmpty else { continue }
+            try update(groups: mapped, arguments: rows.count == groups.count && rows == Array(rows.indices)
+                       ? arguments : arguments.map { taking($0, rows) })
         }
-        guard !newGroups.isEmpty else { return }
-        let columns = try zip(columnTypes, rows).map { type, values in
-            do { return try makeArray(type, values) } catch { throw ExecutionError(.internal, "distinct merge: \(error)") }
-        }
-        try base.update(groups: newGroups, arguments: columns)
     }
 
     func finish() throws -> any ColumnArray { try base.finish() }
 
-    var memoryUsage: Int { seen.count * 64 + base.memoryUsage }
+    var memoryUsage: Int { seen.memoryUsage + passedBytes + base.memoryUsage }
 }
