@@ -13,11 +13,15 @@ extension DemoGenerator {
     /// Web events as NDJSON, one file per arrival day. Most orders get a journey of
     /// page views (some carrying a campaign's UTM fields) ending in a purchase; the
     /// rest is anonymous and logged-in browsing. About 1% of events are sent twice
-    /// and 2% arrive one to three days late, in a later day's file.
+    /// and 2% arrive one to three days late, in a later day's file. Every day's file
+    /// stays open while events are made, so memory does not grow with the scale.
     func writeEvents(orders: [DemoOrderSummary], campaigns: [DemoCampaign], to directory: String) throws -> [GeneratedFile] {
         var rng = random("events")
-        var byDay = Array(repeating: [String](), count: dayCount)
+        let files = try (0..<dayCount).map { d in
+            try TextFileWriter(path: directory + "/events/web_events_\(Text.date(day(d))).ndjson")
+        }
         var eventNumber = 0
+        var failure: Error?
         func add(_ event: DemoEvent, rng: inout SeededGenerator) {
             eventNumber += 1
             let eventDay = event.second / 86_400 - firstDay
@@ -25,8 +29,13 @@ extension DemoGenerator {
             if rng.chance(0.02) { arrival += rng.int(1...3) }
             guard arrival < dayCount, eventDay >= 0 else { return }
             let json = eventJSON(event, number: eventNumber, rng: &rng)
-            byDay[arrival].append(json)
-            if rng.chance(0.01) { byDay[arrival].append(json) }
+            let twice = rng.chance(0.01)
+            do {
+                try files[arrival].write(line: json)
+                if twice { try files[arrival].write(line: json) }
+            } catch {
+                failure = failure ?? error
+            }
         }
         var sessionNumber = 0
         for order in orders where rng.chance(0.8) {
@@ -37,7 +46,11 @@ extension DemoGenerator {
             sessionNumber += 1
             browse(session: "s-" + String(sessionNumber), days: 0...(dayCount - 1), campaigns: campaigns, rng: &rng, add: add)
         }
-        return try byDay.enumerated().map { d, events in try writeEventFile(day: d, events: events, to: directory) }
+        if let failure { throw failure }
+        return try files.map { file in
+            try file.close()
+            return GeneratedFile(path: file.path, rows: file.lineCount)
+        }
     }
 
     /// The page views leading to an order (the first one may carry a campaign) and the purchase.
