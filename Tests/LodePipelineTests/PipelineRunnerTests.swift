@@ -95,4 +95,26 @@ final class PipelineRunnerTests: XCTestCase {
         XCTAssertEqual(try project.version("silver.customers"), 2)
         XCTAssertEqual(try project.strings("SELECT * FROM silver.customers VERSION AS OF 1"), ["1|Ann"])
     }
+
+    func testAFailedSourceSkipsOnlyTheModelsReadingIt() throws {
+        let project = try PipelineTestProject(sources: """
+          customers:
+            format: csv
+            path: sources/customers_*.csv
+          broken:
+            format: csv
+            path: sources/folder
+        """)
+        try project.write("sources/customers_1.csv", "id,name\n1,Ann\n")
+        try project.write("sources/folder/x.csv", "a\n1\n")
+        try project.write("models/silver/customers.sql", "SELECT CAST(id AS INTEGER) AS id, name FROM bronze.customers")
+        try project.write("models/silver/broken.sql", "SELECT * FROM bronze.broken")
+        let summary = try project.run()
+        XCTAssertEqual(summary.status, "failed")
+        XCTAssertNotNil(summary.sources.first { $0.source == "broken" }?.failure)
+        XCTAssertNil(summary.sources.first { $0.source == "customers" }?.failure)
+        XCTAssertEqual(summary.status("silver.customers"), .success)
+        XCTAssertEqual(summary.status("silver.broken"), .skipped)
+        XCTAssertEqual(summary.outcome("silver.broken")?.message, "skipped: upstream bronze.broken failed")
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import LodeEngine
 
-/// Runs a project: ingests its sources into bronze, then builds, checks and publishes the
-/// selected models in dependency order, independent ones side by side, recording
-/// everything in the lake's catalog under one run id.
+/// Runs a project: ingests its sources into bronze and builds, checks and publishes the
+/// selected models in dependency order — a model starts as soon as what it reads is
+/// ready, independent work side by side — recording everything in the lake's catalog
+/// under one run id.
 ///
 /// ```swift
 /// let project = try Project.load(root: "shop")
@@ -24,9 +25,9 @@ public struct PipelineRunner: Sendable {
         self.reporter = reporter
     }
 
-    /// Runs to the end; model failures are in the summary, not thrown. Throws only when
-    /// the run cannot start or continue (an unknown selector, an unusable lake or catalog,
-    /// a source that cannot be ingested).
+    /// Runs to the end; source and model failures are in the summary, not thrown (models
+    /// reading a failed source or model are skipped). Throws only when the run cannot
+    /// start (an unknown selector, an unusable lake or catalog).
     public func run() throws -> RunSummary {
         let started = options.clock()
         let lakeRoot = project.config.lakeRoot
@@ -40,54 +41,61 @@ public struct PipelineRunner: Sendable {
         let run = try store.beginRun(command: options.command.rawValue, selector: options.selectors.joined(separator: " "),
                                      clock: options.clock)
         reporter.report(.runStarted(runID: run.id, command: options.command, models: models.map(\.tableName)))
-        do {
-            let sources = options.command == .test ? [] : try ingest(for: models, store: store, runID: run.id)
-            let context = ModelRunContext(project: project, options: options, store: store, runID: run.id, reporter: reporter)
-            let outcomes = ModelScheduler(models: models, workers: max(1, options.parallelModels)).run { model, upstreamFailed in
-                let outcome = upstreamFailed.map { failed in
-                    ModelOutcome(model: model.tableName, kind: model.kind.name, status: .skipped,
-                                 message: "skipped: upstream \(failed) failed")
-                } ?? ModelJob(model: model, context: context).run()
-                context.record(outcome)
-                return outcome
+        let context = ModelRunContext(project: project, options: options, store: store, runID: run.id, reporter: reporter)
+        let sources = options.command == .test ? [] : sourcesRead(by: models)
+        let outcomes = RunOutcomes()
+        RunScheduler(tasks: sources.map(RunTask.source) + models.map(RunTask.model), workers: max(1, options.parallelModels))
+            .run { task, upstreamFailed in
+                switch task {
+                case .source(let source):
+                    let outcome = ingest(source, store: store, runID: run.id)
+                    outcomes.add(outcome)
+                    return outcome.failure != nil
+                case .model(let model):
+                    let outcome = upstreamFailed.map { failed in
+                        ModelOutcome(model: model.tableName, kind: model.kind.name, status: .skipped,
+                                     message: "skipped: upstream \(failed) failed")
+                    } ?? ModelJob(model: model, context: context).run()
+                    context.record(outcome)
+                    outcomes.add(outcome)
+                    return outcome.status == .failed
+                }
             }
-            let summary = RunSummary(runID: run.id, command: options.command, sources: sources, models: outcomes,
-                                     seconds: options.clock().timeIntervalSince(started))
-            try store.finishRun(run.id, status: summary.status, at: options.clock())
-            reporter.report(.runFinished(summary))
-            return summary
-        } catch {
-            try? store.finishRun(run.id, status: "failed", at: options.clock())
-            throw error
-        }
+        let summary = RunSummary(runID: run.id, command: options.command, sources: outcomes.sources(in: sources),
+                                 models: outcomes.models, seconds: options.clock().timeIntervalSince(started))
+        try store.finishRun(run.id, status: summary.status, at: options.clock())
+        reporter.report(.runFinished(summary))
+        return summary
     }
 
-    /// Loads the new files of every source the selected models read (all sources when
-    /// every model is selected), two sources at a time.
-    private func ingest(for models: [ModelDefinition], store: MetadataStore, runID: String) throws -> [SourceOutcome] {
+    /// The sources whose bronze tables the models read, directly or through other models
+    /// (all sources when every model is selected).
+    private func sourcesRead(by models: [ModelDefinition]) -> [SourceConfig] {
         let needed = upstreamTables(of: models)
         let everything = models.count == project.models.count
-        let sources = project.config.sources.filter { everything || needed.contains($0.table.lowercased()) }
-        let results = ResultSlots<Result<SourceOutcome, Error>>(count: sources.count)
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let source = sources[index]
-            reporter.report(.sourceStarted(source: source.name))
-            let started = Date()
-            do {
-                let ingestion = SourceIngestion(source: source, projectRoot: project.config.root, lakeRoot: project.config.lakeRoot,
-                                                store: store, runID: runID)
-                let result = try ingestion.run()
-                let outcome = SourceOutcome(source: source.name, table: source.table, filesLoaded: result.filesLoaded.count,
-                                            filesSkipped: result.filesUnchanged, rows: result.rows,
-                                            rowsQuarantined: result.quarantinedRows, filesRejected: result.quarantinedFiles.count,
-                                            seconds: Date().timeIntervalSince(started))
-                reporter.report(.sourceFinished(outcome))
-                results[index] = .success(outcome)
-            } catch {
-                results[index] = .failure(error)
-            }
+        return project.config.sources.filter { everything || needed.contains($0.table.lowercased()) }
+    }
+
+    /// Loads the new files of one source; a failure is reported in the outcome.
+    private func ingest(_ source: SourceConfig, store: MetadataStore, runID: String) -> SourceOutcome {
+        reporter.report(.sourceStarted(source: source.name))
+        let started = Date()
+        var outcome = SourceOutcome(source: source.name, table: source.table, filesLoaded: 0, filesSkipped: 0, rows: 0,
+                                    rowsQuarantined: 0, filesRejected: 0, seconds: 0)
+        do {
+            let result = try SourceIngestion(source: source, projectRoot: project.config.root, lakeRoot: project.config.lakeRoot,
+                                             store: store, runID: runID).run()
+            outcome.filesLoaded = result.filesLoaded.count
+            outcome.filesSkipped = result.filesUnchanged
+            outcome.rows = result.rows
+            outcome.rowsQuarantined = result.quarantinedRows
+            outcome.filesRejected = result.quarantinedFiles.count
+        } catch {
+            outcome.failure = "\(error)"
         }
-        return try results.values.map { try $0!.get() }
+        outcome.seconds = Date().timeIntervalSince(started)
+        reporter.report(.sourceFinished(outcome))
+        return outcome
     }
 
     /// Every table the models read, directly or through other models of the project.
@@ -103,17 +111,20 @@ public struct PipelineRunner: Sendable {
     }
 }
 
-/// Fixed slots written from concurrent work, read after it.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+/// The outcomes of a run's tasks, added from the threads they ran on.
+final class RunOutcomes: @unchecked Sendable {
     private let lock = NSLock()
+    private var sourceOutcomes: [String: SourceOutcome] = [:]
+    private var modelOutcomes: [ModelOutcome] = []
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func add(_ outcome: SourceOutcome) { lock.withLock { sourceOutcomes[outcome.source] = outcome } }
+    func add(_ outcome: ModelOutcome) { lock.withLock { modelOutcomes.append(outcome) } }
 
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
+    /// The sources' outcomes in the order of `sources`.
+    func sources(in sources: [SourceConfig]) -> [SourceOutcome] {
+        lock.withLock { sources.compactMap { sourceOutcomes[$0.name] } }
     }
 
-    var values: [Value?] { lock.withLock { slots } }
+    /// The models' outcomes in the order they finished.
+    var models: [ModelOutcome] { lock.withLock { modelOutcomes } }
 }

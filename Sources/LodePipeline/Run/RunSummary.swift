@@ -66,9 +66,11 @@ public struct SourceOutcome: Sendable {
     public var rowsQuarantined: Int
     public var filesRejected: Int
     public var seconds: Double
+    /// Why the source could not be loaded; `nil` when it was.
+    public var failure: String?
 
     public init(source: String, table: String, filesLoaded: Int, filesSkipped: Int, rows: Int, rowsQuarantined: Int,
-                filesRejected: Int, seconds: Double) {
+                filesRejected: Int, seconds: Double, failure: String? = nil) {
         self.source = source
         self.table = table
         self.filesLoaded = filesLoaded
@@ -77,6 +79,7 @@ public struct SourceOutcome: Sendable {
         self.rowsQuarantined = rowsQuarantined
         self.filesRejected = filesRejected
         self.seconds = seconds
+        self.failure = failure
     }
 }
 
@@ -110,9 +113,9 @@ public struct RunSummary: Sendable {
         return counts
     }
 
-    /// `failed` when a model failed, `warned` when one warned, else `success`.
+    /// `failed` when a source or model failed, `warned` when one warned, else `success`.
     public var status: String {
-        if models.contains(where: { $0.status == .failed }) { return "failed" }
+        if models.contains(where: { $0.status == .failed }) || sources.contains(where: { $0.failure != nil }) { return "failed" }
         if models.contains(where: { $0.status == .warned }) || checkCounts.warned > 0 { return "warned" }
         return "success"
     }

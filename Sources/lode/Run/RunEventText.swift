@@ -77,12 +77,13 @@ enum RunEventText {
 
     /// `bronze.orders  loaded  3 files  12,345 rows  0.4 s  (2 unchanged, 4 rows quarantined)`.
     static func sourceLine(_ outcome: SourceOutcome, nameWidth: Int, color: Bool) -> String {
-        let label = outcome.filesRejected > 0 ? "warned" : outcome.filesLoaded == 0 ? "unchanged" : "loaded"
+        let label = outcome.failure != nil ? "failed" : outcome.filesRejected > 0 ? "warned" : outcome.filesLoaded == 0 ? "unchanged" : "loaded"
         var parts = [outcome.table.padding(toLength: max(nameWidth, outcome.table.count), withPad: " ", startingAt: 0),
                      status(label, color: color, width: 9),
                      "\(count(outcome.filesLoaded)) file\(outcome.filesLoaded == 1 ? "" : "s")",
                      "\(count(outcome.rows)) rows", duration(outcome.seconds)]
         var notes: [String] = []
+        if let failure = outcome.failure { notes.append(firstLine(failure)) }
         if outcome.filesSkipped > 0 { notes.append("\(count(outcome.filesSkipped)) unchanged") }
         if outcome.filesRejected > 0 { notes.append("\(count(outcome.filesRejected)) rejected") }
         if outcome.rowsQuarantined > 0 { notes.append("\(count(outcome.rowsQuarantined)) rows quarantined") }

@@ -25,6 +25,8 @@ struct RunSummaryTable {
         var rows: Int
         var quarantined: Int
         var seconds: Double?
+        /// Why the source could not be loaded.
+        var failure: String? = nil
     }
 
     struct ModelRow {
@@ -63,7 +65,7 @@ struct RunSummaryTable {
     init(summary: RunSummary) {
         let sources = summary.sources.map {
             SourceRow(table: $0.table, filesLoaded: $0.filesLoaded, filesSkipped: $0.filesSkipped, filesRejected: $0.filesRejected,
-                      rows: $0.rows, quarantined: $0.rowsQuarantined, seconds: $0.seconds)
+                      rows: $0.rows, quarantined: $0.rowsQuarantined, seconds: $0.seconds, failure: $0.failure)
         }
         let models = summary.models.map { outcome -> ModelRow in
             let statuses = outcome.checks.map(\.status)
@@ -113,6 +115,8 @@ struct RunSummaryTable {
                      $0.filesRejected.map(RunEventText.count) ?? "-", RunEventText.count($0.rows), RunEventText.count($0.quarantined),
                      $0.seconds.map { String(format: "%.1f", $0) } ?? "-"]
                 }, rightAligned: [1, 2, 3, 4, 5, 6]))
+            let failures = sources.compactMap { row in row.failure.map { "\(row.table) failed: \(RunEventText.firstLine($0))" } }
+            if !failures.isEmpty { blocks.append(failures.joined(separator: "\n")) }
         }
         if !models.isEmpty {
             let showKind = models.contains { !$0.kind.isEmpty }
@@ -143,7 +147,7 @@ struct RunSummaryTable {
     /// The totals: tables, rows, checks, time and run id.
     func totals(color: Bool = false) -> String {
         let published = models.filter { ["success", "warned", "unchanged", "tested"].contains($0.status) }.count
-        let failed = models.filter { $0.status == "failed" }.count
+        let failed = models.filter { $0.status == "failed" }.count + sources.filter { $0.failure != nil }.count
         let skipped = models.filter { $0.status == "skipped" }.count
         var tableNotes = ["\(sources.count) source\(sources.count == 1 ? "" : "s")", "\(published) model\(published == 1 ? "" : "s")"]
         if failed > 0 { tableNotes.append("\(failed) failed") }
