@@ -86,7 +86,7 @@ public struct PhysicalPlanner: Sendable {
                                orderBy: try sortKeys(call.orderBy, over: columns),
                                filter: try call.filter.map { try compile($0, over: columns) })
         }
-        return WindowOperator(input: input, functions: functions, schema: schema)
+        return WindowOperator(input: input, functions: functions, schema: schema, partitions: context.threads)
     }
 
     private func planJoin(_ join: Join, schema: Schema) throws -> any PhysicalOperator {

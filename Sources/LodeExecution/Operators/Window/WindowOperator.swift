@@ -1,35 +1,47 @@
 import LodeCore
 import LodePlan
 
-/// Window functions: outputs the input columns plus one column per function, in one
-/// partition.
+/// Window functions: outputs the input columns plus one column per function.
 ///
-/// All input is gathered (partitions read in parallel), then each function sorts the rows
-/// by its `PARTITION BY` and `ORDER BY` keys (functions with the same keys share the sort),
-/// computes its value per sorted row and puts it back in input order. Ranking and value
-/// functions are O(n) after the sort; aggregates over frames use ``FrameAggregation``.
+/// All input is gathered (partitions read in parallel). When every function has the same
+/// `PARTITION BY` keys, the rows are dealt into `partitions` buckets by those keys (a
+/// window partition never spans two buckets) and each bucket is an output partition
+/// computed on its own thread; otherwise there is one. In a bucket, each function sorts
+/// the rows by its `PARTITION BY` and `ORDER BY` keys (functions with the same keys share
+/// the sort), computes its value per sorted row and puts it back in the bucket's order.
+/// Ranking and value functions are O(n) after the sort; aggregates over frames use
+/// ``FrameAggregation``.
 public final class WindowOperator: PhysicalOperator {
     public let input: any PhysicalOperator
     public let functions: [WindowFunctionSpec]
     public let schema: Schema
+    public let partitionCount: Int
+    private let buckets = BuildOnce<WindowBuckets>()
 
-    /// `schema` is the input's fields followed by one field per function.
-    public init(input: any PhysicalOperator, functions: [WindowFunctionSpec], schema: Schema) {
+    /// `schema` is the input's fields followed by one field per function; `partitions`
+    /// is how many buckets to deal rows into when the functions share their partition keys.
+    public init(input: any PhysicalOperator, functions: [WindowFunctionSpec], schema: Schema, partitions: Int = 1) {
         self.input = input
         self.functions = functions
         self.schema = schema
+        let keys = functions.first.map { $0.partitionBy.map(\.description) } ?? []
+        let shared = !keys.isEmpty && functions.allSatisfy { $0.partitionBy.map(\.description) == keys }
+        self.partitionCount = shared ? max(1, partitions) : 1
     }
 
     public var children: [any PhysicalOperator] { [input] }
-    public var partitionCount: Int { 1 }
     public var name: String { "Window" }
     public var details: String { functions.map(\.description).joined(separator: ", ") }
 
     public func execute(partition: Int, context: ExecutionContext) throws -> any BatchStream {
         let reservation = context.memory.reservation(for: "Window")
-        let batches = try context.collectPartitions(input).flatMap { $0 }
-        try reservation.grow(batches.reduce(0) { $0 + estimatedBytes($1) })
-        let batch = try concatenate(batches, schema: input.schema)
+        let bucket = try buckets.get(context) {
+            let batches = try context.collectPartitions(input).flatMap { $0 }
+            try reservation.grow(batches.reduce(0) { $0 + estimatedBytes($1) })
+            let all = try concatenate(batches, schema: input.schema)
+            return try WindowBuckets(all, keys: functions.first?.partitionBy ?? [], count: partitionCount)
+        }
+        let batch = bucket.batches[partition]
         var orderings: [String: WindowOrdering] = [:]
         var results: [any ColumnArray] = []
         for spec in functions {
@@ -90,5 +102,22 @@ public final class WindowOperator: PhysicalOperator {
         let aggregate = AggregateCall(name: call.name, arguments: call.arguments, isDistinct: call.isDistinct, type: call.type)
         return try FrameAggregation(call: aggregate, ordering: ordering, reservation: reservation)
             .evaluate(arguments: arguments, included: included, frames: frames)
+    }
+}
+
+/// The gathered input rows dealt into buckets by their window partition keys.
+struct WindowBuckets {
+    let batches: [RecordBatch]
+
+    init(_ batch: RecordBatch, keys: [any PhysicalExpression], count: Int) throws {
+        guard count > 1, batch.count > 0 else {
+            batches = [batch] + Array(repeating: batch.slice(0..<0), count: max(0, count - 1))
+            return
+        }
+        let columns = try keys.map { KeyColumn(try $0.evaluate(batch)) }
+        let groups = try KeyTable(types: keys.map { $0.type }).findOrInsert(columns, count: batch.count)
+        var rows = Array(repeating: [Int](), count: count)
+        for (row, group) in groups.enumerated() { rows[Int(group) % count].append(row) }
+        batches = rows.map { batch.take($0) }
     }
 }
