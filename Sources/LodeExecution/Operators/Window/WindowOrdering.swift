@@ -24,8 +24,14 @@ struct WindowOrdering {
     var count: Int { order.count }
 
     init(_ batch: RecordBatch, partitionBy: [any PhysicalExpression], orderBy: [PhysicalSortKey]) throws {
-        let partitionKeys = try partitionBy.map {
-            SortKeyColumn(try $0.evaluate(batch), ascending: true, nullsFirst: true)
+        // Partitions are sorted by a dense number per distinct key (NULLs together) rather
+        // than by the keys themselves: one integer compared instead of strings, and any
+        // order of partitions will do.
+        var partitionKeys: [SortKeyColumn] = []
+        if !partitionBy.isEmpty {
+            let columns = try partitionBy.map { KeyColumn(try $0.evaluate(batch)) }
+            let groups = try KeyTable(types: partitionBy.map(\.type)).findOrInsert(columns, count: batch.count)
+            partitionKeys = [SortKeyColumn(PrimitiveArray<Int32>(.int32, storage: groups), ascending: true, nullsFirst: true)]
         }
         let orderKeys = try orderBy.map {
             SortKeyColumn(try $0.expression.evaluate(batch), ascending: $0.ascending, nullsFirst: $0.nullsFirst)
