@@ -12,7 +12,7 @@ import LodeFormats
 /// it (a value that does not parse, a null in a NOT NULL column) go to
 /// `<table>__quarantine` with the reason, as do whole files that lack a contract column or
 /// carry columns the contract forbids. Each file's rows land in one commit, recorded in the
-/// catalog right after.
+/// catalog right after. Files are parsed two at a time and committed in path order.
 public struct SourceIngestion {
     public var source: SourceConfig
     public var projectRoot: String
@@ -41,6 +41,7 @@ public struct SourceIngestion {
     public func run(progress: ((String) -> Void)? = nil) throws -> Result {
         var result = Result()
         let known = try store.ingestedFiles(source: source.name)
+        var pending: [PendingFile] = []
         for path in try matchingFiles() {
             let relative = relativePath(path)
             let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -50,15 +51,51 @@ public struct SourceIngestion {
                 result.filesUnchanged += 1
                 continue
             }
-            progress?(relative)
-            let loaded = try ingest(path, relative: relative)
-            result.rows += loaded.rows
-            result.quarantinedRows += loaded.quarantined
-            if loaded.rejected { result.quarantinedFiles.append(relative) } else { result.filesLoaded.append(relative) }
-            try store.recordIngested([IngestedFile(source: source.name, path: relative, size: size, modifiedAt: modified,
-                                                   runID: runID, rows: loaded.rows, badRows: loaded.quarantined)])
+            pending.append(PendingFile(path: path, relative: relative, size: size, modified: modified))
+        }
+        // Files are parsed two at a time, then committed one by one in path order.
+        var start = 0
+        while start < pending.count {
+            let group = Array(pending[start..<min(start + Self.parallelFiles, pending.count)])
+            start += group.count
+            let parsed = ConcurrentSlots<Swift.Result<ParsedFile, Error>>(count: group.count)
+            DispatchQueue.concurrentPerform(iterations: group.count) { index in
+                parsed[index] = Swift.Result { try parse(group[index].path, relative: group[index].relative) }
+            }
+            for (file, outcome) in zip(group, parsed.values) {
+                progress?(file.relative)
+                guard let outcome else { continue }
+                let loaded = try commit(try outcome.get())
+                result.rows += loaded.rows
+                result.quarantinedRows += loaded.quarantined
+                if loaded.rejected { result.quarantinedFiles.append(file.relative) } else { result.filesLoaded.append(file.relative) }
+                try store.recordIngested([IngestedFile(source: source.name, path: file.relative, size: file.size,
+                                                       modifiedAt: file.modified, runID: runID, rows: loaded.rows,
+                                                       badRows: loaded.quarantined)])
+            }
         }
         return result
+    }
+
+    /// Files parsed at the same time.
+    static let parallelFiles = 2
+
+    /// A new or changed file, not loaded yet.
+    struct PendingFile {
+        var path: String
+        var relative: String
+        var size: Int
+        var modified: Double
+    }
+
+    /// A file's rows ready to commit: bronze batches and the entries for quarantine, or the
+    /// reason the whole file is rejected.
+    struct ParsedFile {
+        var batches: [RecordBatch] = []
+        var quarantine: [QuarantineColumns.Entry] = []
+        var rows = 0
+        var rejected = false
+        var ingestedAt: Int64
     }
 
     /// The files the source's glob matches now, sorted; none yet is not an error, a path
@@ -83,42 +120,45 @@ public struct SourceIngestion {
     }
 
     /// Reads one file and appends its rows; returns the counts.
-    private func ingest(_ path: String, relative: String) throws -> (rows: Int, quarantined: Int, rejected: Bool) {
-        let now = clock()
-        let ingestedAt = Int64((now.timeIntervalSince1970 * 1_000_000).rounded())
-        var quarantine: [QuarantineColumns.Entry] = []
+    /// Reads and checks one file.
+    private func parse(_ path: String, relative: String) throws -> ParsedFile {
+        var parsed = ParsedFile(ingestedAt: Int64((clock().timeIntervalSince1970 * 1_000_000).rounded()))
         let plan: ReadPlan
         do { plan = try ReadPlan(source: source, path: path) } catch let rejection as FileRejection {
-            quarantine.append(.init(file: relative, line: nil, column: nil, reason: rejection.reason, raw: nil))
-            try writeQuarantine(quarantine, ingestedAt: ingestedAt)
-            return (0, 0, true)
+            parsed.quarantine.append(.init(file: relative, line: nil, column: nil, reason: rejection.reason, raw: nil))
+            parsed.rejected = true
+            return parsed
         }
         let reader = try openTableFile(path, format: plan.format, options: plan.options)
-        var batches: [RecordBatch] = []
-        var rows = 0
         while let batch = try readBatch(reader, file: relative) {
             for bad in reader.takeBadRows() {
-                quarantine.append(.init(file: relative, line: bad.line, column: bad.column, reason: bad.reason, raw: bad.text))
+                parsed.quarantine.append(.init(file: relative, line: bad.line, column: bad.column, reason: bad.reason, raw: bad.text))
             }
             let (kept, violations) = try plan.enforce(batch, file: relative)
-            quarantine += violations
+            parsed.quarantine += violations
             guard kept.count > 0 else { continue }
-            rows += kept.count
-            batches.append(try BronzeColumns.append(to: kept, source: source.name, file: relative, runID: runID, ingestedAt: ingestedAt))
+            parsed.rows += kept.count
+            parsed.batches.append(try BronzeColumns.append(to: kept, source: source.name, file: relative, runID: runID,
+                                                           ingestedAt: parsed.ingestedAt))
         }
         for bad in reader.takeBadRows() {
-            quarantine.append(.init(file: relative, line: bad.line, column: bad.column, reason: bad.reason, raw: bad.text))
+            parsed.quarantine.append(.init(file: relative, line: bad.line, column: bad.column, reason: bad.reason, raw: bad.text))
         }
-        if !batches.isEmpty {
+        return parsed
+    }
+
+    /// Commits a parsed file's rows to bronze and its bad rows to quarantine.
+    private func commit(_ parsed: ParsedFile) throws -> (rows: Int, quarantined: Int, rejected: Bool) {
+        if !parsed.batches.isEmpty {
             try WriteOperation(table: DeltaTable(path: tablePath))
                 .withMode(.append)
                 .withPartitionColumns(BronzeColumns.partitionColumns)
                 .withMergeSchema(true)
                 .withName(source.table)
-                .execute(batches)
+                .execute(parsed.batches)
         }
-        try writeQuarantine(quarantine, ingestedAt: ingestedAt)
-        return (rows, quarantine.count, false)
+        try writeQuarantine(parsed.quarantine, ingestedAt: parsed.ingestedAt)
+        return (parsed.rows, parsed.rejected ? 0 : parsed.quarantine.count, parsed.rejected)
     }
 
     private func readBatch(_ reader: any TableFileReader, file: String) throws -> RecordBatch? {
