@@ -39,6 +39,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from delta_data import DAYS, log_table_expectation, make_log_table, partitioned_orders
+from bench_report import replace_section
 from orders_table import orders
 from parquet_bench import Runs, compare, git_commit, machine, measure, swift_version
 from pyarrow_worker import checksums
@@ -372,15 +373,7 @@ def versions_text(versions: list) -> str:
 
 def write_section(path: Path, section: str) -> None:
     """Replaces the text between the bench-delta markers (or appends it)."""
-    text = path.read_text() if path.exists() else INTRO
-    block = f"{SECTION_START}\n{section}{SECTION_END}\n"
-    if SECTION_START in text and SECTION_END in text:
-        before = text[:text.index(SECTION_START)]
-        after = text[text.index(SECTION_END) + len(SECTION_END):].lstrip("\n")
-        text = before + block + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
+    replace_section(path, section, SECTION_START, SECTION_END, INTRO)
 
 
 if __name__ == "__main__":

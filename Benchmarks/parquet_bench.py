@@ -29,6 +29,7 @@ import numpy
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from bench_report import git_commit, machine, replace_section, swift_version  # noqa: F401  (re-exported)
 from orders_table import orders
 from pyarrow_worker import checksums
 
@@ -117,41 +118,6 @@ def compare(expected: list, rows: int, result: dict, what: str) -> list:
         if not same:
             problems.append(f"{what}: {want['name']} sums to {a}, expected {b}")
     return problems
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        memory_kib = int(f.readline().split()[1])
-    os_name = platform.platform()
-    if Path("/etc/os-release").exists():
-        for line in Path("/etc/os-release").read_text().splitlines():
-            if line.startswith("PRETTY_NAME="):
-                os_name = f"{line.split('=', 1)[1].strip(chr(34))}, Linux {platform.release()}"
-    return {"cores": len(os.sched_getaffinity(0)), "cpu": cpu, "memory_gib": memory_kib / 1024 / 1024,
-            "os": os_name, "load": os.getloadavg()}
-
-
-def git_commit() -> str:
-    """The checked-out commit, marked `-dirty` when Lode's sources differ from it."""
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.strip()
-    return commit + ("-dirty" if dirty else "")
-
-
-def swift_version() -> str:
-    try:
-        out = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout
-        return out.splitlines()[0].strip()
-    except (OSError, IndexError):
-        return "unknown"
 
 
 def main() -> int:
@@ -324,15 +290,7 @@ class Report:
 
 def write_section(path: Path, section: str) -> None:
     """Replaces the text between the bench-parquet markers (or appends it)."""
-    text = path.read_text() if path.exists() else INTRO
-    block = f"{SECTION_START}\n{section}{SECTION_END}\n"
-    if SECTION_START in text and SECTION_END in text:
-        before = text[:text.index(SECTION_START)]
-        after = text[text.index(SECTION_END) + len(SECTION_END):].lstrip("\n")
-        text = before + block + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
+    replace_section(path, section, SECTION_START, SECTION_END, INTRO)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_report import git_commit, machine, replace_section
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DBT_PROJECT = ROOT / "bench" / "dbt_demo"
@@ -277,23 +279,6 @@ def sanity_check(args, data: Path) -> str:
             f"{len(AGGREGATES)} sums over gold columns match")
 
 
-def machine() -> dict:
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo") as f:
-        memory_kib = int(f.readline().split()[1])
-    os_name = platform.platform()
-    if Path("/etc/os-release").exists():
-        for line in Path("/etc/os-release").read_text().splitlines():
-            if line.startswith("PRETTY_NAME="):
-                os_name = f"{line.split('=', 1)[1].strip(chr(34))}, Linux {platform.release()}"
-    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": memory_kib / 1024 / 1024, "os": os_name}
-
-
 def versions(args) -> str:
     def first_line(command: list) -> str:
         try:
@@ -307,14 +292,6 @@ def versions(args) -> str:
     return (f"{first_line(['swift', '--version'])}; dbt-core {core.group(1) if core else '?'}, dbt-duckdb "
             f"{adapter.group(1) if adapter else '?'}, DuckDB {duckdb.__version__}, "
             f"Python {platform.python_version()}")
-
-
-def git_commit() -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                            text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--", "Sources", "Package.swift"], cwd=ROOT,
-                           capture_output=True, text=True).stdout.strip()
-    return commit + ("-dirty" if dirty else "")
 
 
 def markdown(results: list, args, check: str, load_before: tuple, load_after: tuple) -> str:
@@ -364,15 +341,7 @@ def markdown(results: list, args, check: str, load_before: tuple, load_after: tu
 
 
 def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    block = f"{SECTION_START}\n{section}{SECTION_END}\n"
-    if SECTION_START in text and SECTION_END in text:
-        before = text[:text.index(SECTION_START)]
-        after = text[text.index(SECTION_END) + len(SECTION_END):].lstrip("\n")
-        text = before + block + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
+    replace_section(path, section, SECTION_START, SECTION_END)
 
 
 def main() -> int:

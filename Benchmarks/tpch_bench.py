@@ -22,7 +22,6 @@ import argparse
 import datetime
 import json
 import math
-import os
 import subprocess
 import sys
 import tempfile
@@ -36,7 +35,7 @@ sys.path.insert(0, str(ROOT / "Tests" / "Interop"))
 sys.path.insert(0, str(HERE))
 
 import tpch  # noqa: E402
-from parquet_bench import git_commit, machine, swift_version  # noqa: E402
+from bench_report import git_commit, machine, replace_section, swift_version  # noqa: E402
 
 SECTION_START = "<!-- bench-tpch:start -->"
 SECTION_END = "<!-- bench-tpch:end -->"
@@ -178,15 +177,7 @@ def markdown(results: list, args, startup: float | None) -> str:
 
 
 def write_section(path: Path, section: str) -> None:
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    block = f"{SECTION_START}\n{section}{SECTION_END}\n"
-    if SECTION_START in text and SECTION_END in text:
-        before = text[:text.index(SECTION_START)]
-        after = text[text.index(SECTION_END) + len(SECTION_END):].lstrip("\n")
-        text = before + block + ("\n" + after if after else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + block
-    path.write_text(text)
+    replace_section(path, section, SECTION_START, SECTION_END)
 
 
 def main() -> int:
