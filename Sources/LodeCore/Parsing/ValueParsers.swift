@@ -5,16 +5,16 @@
 public typealias ByteSpan = UnsafeBufferPointer<UInt8>
 
 public enum ASCII {
-    public static let zero = UInt8(ascii: "0")
-    public static let minus = UInt8(ascii: "-")
-    public static let plus = UInt8(ascii: "+")
-    public static let dot = UInt8(ascii: ".")
-    public static let space = UInt8(ascii: " ")
-    public static let tab = UInt8(ascii: "\t")
-    public static let cr = UInt8(ascii: "\r")
-    public static let lf = UInt8(ascii: "\n")
-    public static let quote = UInt8(ascii: "\"")
-    public static let backslash = UInt8(ascii: "\\")
+    @inlinable public static var zero: UInt8 { UInt8(ascii: "0") }
+    @inlinable public static var minus: UInt8 { UInt8(ascii: "-") }
+    @inlinable public static var plus: UInt8 { UInt8(ascii: "+") }
+    @inlinable public static var dot: UInt8 { UInt8(ascii: ".") }
+    @inlinable public static var space: UInt8 { UInt8(ascii: " ") }
+    @inlinable public static var tab: UInt8 { UInt8(ascii: "\t") }
+    @inlinable public static var cr: UInt8 { UInt8(ascii: "\r") }
+    @inlinable public static var lf: UInt8 { UInt8(ascii: "\n") }
+    @inlinable public static var quote: UInt8 { UInt8(ascii: "\"") }
+    @inlinable public static var backslash: UInt8 { UInt8(ascii: "\\") }
 
     @inlinable public static func isDigit(_ c: UInt8) -> Bool { c &- zero < 10 }
     @inlinable public static func lower(_ c: UInt8) -> UInt8 { c | 0x20 }
