@@ -76,6 +76,7 @@ final class ModelFileParserTests: XCTestCase {
         assertError("MODEL (kind INCREMENTAL_BY_UNIQUE_KEYS (unique_key id));\nSELECT 1", "did you mean incremental_by_unique_key?", line: 1)
         assertError("MODEL (kind INCREMENTAL_BY_UNIQUE_KEY (uniqe_key id));\nSELECT 1", "did you mean unique_key?", line: 1)
         assertError("MODEL (kind INCREMENTAL_BY_UNIQUE_KEY);\nSELECT 1", "needs (unique_key ...)", line: 1)
+        assertError("MODEL (kind INCREMENTAL_BY_UNIQUE_KEY (unique_key ()));\nSELECT 1", "'unique_key' takes a column or a list of columns", line: 1)
         assertError("MODEL (kind FULL);\n\nSELECT a FROM\n  WHERE", "syntax error", line: 4)
         assertError("EXPECT (a > ) ON VIOLATION WARN;\nSELECT 1", "in EXPECT expectation_1", line: 1)
         assertError("\nEXPECT (a > 0) ON VIOLATION EXPLODE;\nSELECT 1", "ON VIOLATION WARN | DROP ROW | QUARANTINE | FAIL", line: 2)

@@ -94,13 +94,16 @@ extension Session {
                            rewrite: staged)
     }
 
-    private func sameColumns(_ table: Schema, _ rows: Schema) -> Bool {
-        table.fields.map { "\($0.name.lowercased()) \($0.type)" } == rows.fields.map { "\($0.name.lowercased()) \($0.type)" }
+    /// Each column as `name type`, the name lower-cased: what must match for rows to be
+    /// written into a table as they are.
+    private func columnSignature(_ schema: Schema) -> [String] {
+        schema.fields.map { "\($0.name.lowercased()) \($0.type)" }
     }
 
+    private func sameColumns(_ table: Schema, _ rows: Schema) -> Bool { columnSignature(table) == columnSignature(rows) }
+
     private func checkSameColumns(_ table: Schema, _ rows: Schema, table name: String) throws {
-        let have = table.fields.map { "\($0.name.lowercased()) \($0.type)" }
-        let want = rows.fields.map { "\($0.name.lowercased()) \($0.type)" }
+        let have = columnSignature(table), want = columnSignature(rows)
         guard have != want else { return }
         let missing = want.filter { !have.contains($0) }, extra = have.filter { !want.contains($0) }
         throw EngineError(.invalidArgument, "the columns of \(name) changed (new: \(missing.joined(separator: ", ")); "

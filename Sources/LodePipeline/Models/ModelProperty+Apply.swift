@@ -72,7 +72,7 @@ extension ModelProperty {
                 if required { throw fail("kind \(word) needs (\(key) ...)") }
                 return []
             }
-            guard let names = term.names else { throw fail("'\(key)' takes a column or a list of columns") }
+            guard let names = term.names, !names.isEmpty else { throw fail("'\(key)' takes a column or a list of columns") }
             return names
         }
         let known: [String: [String]] = [

@@ -20,7 +20,7 @@ struct ExpectedRows {
     /// A row passes a rule when its condition is TRUE; FALSE and NULL break it. A row
     /// breaking several rules is quarantined if any of them quarantines, else dropped
     /// if any drops.
-    static func compute(sql: String, expectations: [Expectation], session: Session, model: String) throws -> ExpectedRows {
+    static func compute(sql: String, expectations: [Expectation], session: Session) throws -> ExpectedRows {
         guard !expectations.isEmpty else {
             let result = try session.execute(sql)
             return ExpectedRows(schema: result.schema, batches: result.batches)

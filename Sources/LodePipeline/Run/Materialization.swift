@@ -35,7 +35,7 @@ struct Materialization {
         case .incrementalByUniqueKey(let key):
             try requireColumns(key, in: schema, option: "unique_key")
             session.catalog.register(Self.newRows, MemorySource(name: Self.newRows, batches: rows, schema: schema))
-            let match = keyMatch(key, "n", quoteIdentifier(baseName))
+            let match = keyMatch(key, "n", quoteIdentifier(model.name))
             return Write(schema: schema, rows: rows, rowsWritten: count,
                          replacing: .matching("EXISTS (SELECT 1 FROM \(Self.newRows) AS n WHERE \(match))"))
         case .incrementalByTimeRange:
@@ -80,13 +80,10 @@ struct Materialization {
             SELECT \(kept), c.valid_from, \(validFrom) AS valid_to, FALSE AS is_current
             FROM \(model.tableName) AS c JOIN \(Self.changedRows) AS n ON \(keyMatch(key, "n", "c")) WHERE c.is_current
             """)
-        let match = keyMatch(key, "n", quoteIdentifier(baseName))
+        let match = keyMatch(key, "n", quoteIdentifier(model.name))
         return Write(schema: fresh.schema, rows: closed.batches + fresh.batches, rowsWritten: fresh.rowCount + closed.rowCount,
                      replacing: .matching("is_current AND EXISTS (SELECT 1 FROM \(Self.changedRows) AS n WHERE \(match))"))
     }
-
-    /// The table's name without its layer: how a replacement condition names the table.
-    private var baseName: String { model.name }
 
     private func keyMatch(_ key: [String], _ left: String, _ right: String) -> String {
         key.map { "\(left).\(quoteIdentifier($0)) = \(right).\(quoteIdentifier($0))" }.joined(separator: " AND ")

@@ -55,7 +55,7 @@ struct ModelJob {
             replacedRange = "\(quoteIdentifier(column)) >= \(start)"
             sql = "SELECT * FROM (\(sql)) AS \(quoteIdentifier("__lode_model")) WHERE \(replacedRange!)"
         }
-        let computed = try ExpectedRows.compute(sql: sql, expectations: model.expectations, session: session, model: name)
+        let computed = try ExpectedRows.compute(sql: sql, expectations: model.expectations, session: session)
         context.reporter.report(.modelProgress(model: name, rows: computed.rowCount))
         if let failure = computed.failure {
             return finished(.failed, computed: computed, checks: computed.results, message: failure)
@@ -110,8 +110,7 @@ struct ModelJob {
                                     message: "check \(gate.check.name) failed (\(gate.message)); the previous view stays published")
             }
         }
-        let parts = name.split(separator: ".").map(String.init)
-        let file = LakeCatalog.viewFile(lakeRoot: context.lakeRoot, layer: parts[0], name: parts[1])
+        let file = viewFile
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data((model.sql + "\n").utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
         context.recordLineage(of: model)
@@ -150,12 +149,12 @@ struct ModelJob {
                      qualityScore: qualityScore(checks), message: message)
     }
 
+    /// Where the lake keeps the model's query when it is a view.
+    private var viewFile: String { LakeCatalog.viewFile(lakeRoot: context.lakeRoot, layer: model.layer, name: model.name) }
+
     /// Whether the model's table or view exists in the lake.
     private func published() throws -> Bool {
-        if model.kind == .view {
-            let parts = name.split(separator: ".").map(String.init)
-            return FileManager.default.fileExists(atPath: LakeCatalog.viewFile(lakeRoot: context.lakeRoot, layer: parts[0], name: parts[1]))
-        }
+        if model.kind == .view { return FileManager.default.fileExists(atPath: viewFile) }
         return try DeltaTable(path: context.tablePath(name)).exists()
     }
 
@@ -169,7 +168,7 @@ struct ModelJob {
     private func rangeStart(_ session: Session, column: String, lookback: Int) throws -> String? {
         let newest = try session.execute("SELECT CAST(max(\(quoteIdentifier(column))) AS DATE) FROM \(name)").rows.first?.first
         guard case .date(let days)? = newest else { return nil }
-        return "DATE '\(Temporal.formatDate(days - Int32(lookback)))'"
+        return "DATE '\(Temporal.formatDate(Int32(clamping: Int(days) - lookback)))'"
     }
 
     /// The error as `file:line:column: message`, the position being the model file's.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run does and to which models.
 public struct RunOptions: Sendable {
     public var command: RunCommand
@@ -23,5 +25,3 @@ public struct RunOptions: Sendable {
         self.clock = clock
     }
 }
-
-import Foundation

@@ -42,12 +42,14 @@ public final class WindowOperator: PhysicalOperator {
             return try WindowBuckets(all, keys: functions.first?.partitionBy ?? [], count: partitionCount)
         }
         let batch = bucket.batches[partition]
+        let partitionIDs = bucket.partitionIDs?[partition]
         var orderings: [String: WindowOrdering] = [:]
         var results: [any ColumnArray] = []
         for spec in functions {
             try context.checkCancelled()
             let sortKey = (spec.partitionBy.map(\.description) + ["|"] + spec.orderBy.map(\.description)).joined(separator: ",")
-            let ordering = try orderings[sortKey] ?? WindowOrdering(batch, partitionBy: spec.partitionBy, orderBy: spec.orderBy)
+            let ordering = try orderings[sortKey] ?? WindowOrdering(batch, partitionBy: spec.partitionBy, orderBy: spec.orderBy,
+                                                                    partitionIDs: partitionIDs)
             orderings[sortKey] = ordering
             let result = try evaluate(spec, batch: batch, ordering: ordering, reservation: reservation)
             guard result.dataType == spec.call.type, result.count == batch.count else {
@@ -105,13 +107,17 @@ public final class WindowOperator: PhysicalOperator {
     }
 }
 
-/// The gathered input rows dealt into buckets by their window partition keys.
+/// The gathered input rows dealt into buckets by their window partition keys, with each
+/// row's partition number (so that the buckets' sorts need not hash the keys again).
 struct WindowBuckets {
     let batches: [RecordBatch]
+    /// Per bucket, the partition number of each row; `nil` when the rows were not dealt.
+    let partitionIDs: [[Int32]]?
 
     init(_ batch: RecordBatch, keys: [any PhysicalExpression], count: Int) throws {
         guard count > 1, batch.count > 0 else {
             batches = [batch] + Array(repeating: batch.slice(0..<0), count: max(0, count - 1))
+            partitionIDs = nil
             return
         }
         let columns = try keys.map { KeyColumn(try $0.evaluate(batch)) }
@@ -119,5 +125,6 @@ struct WindowBuckets {
         var rows = Array(repeating: [Int](), count: count)
         for (row, group) in groups.enumerated() { rows[Int(group) % count].append(row) }
         batches = rows.map { batch.take($0) }
+        partitionIDs = rows.map { $0.map { groups[$0] } }
     }
 }

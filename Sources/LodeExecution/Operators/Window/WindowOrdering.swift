@@ -23,14 +23,17 @@ struct WindowOrdering {
 
     var count: Int { order.count }
 
-    init(_ batch: RecordBatch, partitionBy: [any PhysicalExpression], orderBy: [PhysicalSortKey]) throws {
+    /// `partitionIDs`, when given, numbers each row's partition already (equal numbers for
+    /// equal `partitionBy` keys).
+    init(_ batch: RecordBatch, partitionBy: [any PhysicalExpression], orderBy: [PhysicalSortKey],
+         partitionIDs: [Int32]? = nil) throws {
         // Partitions are sorted by a dense number per distinct key (NULLs together) rather
         // than by the keys themselves: one integer compared instead of strings, and any
         // order of partitions will do.
         var partitionKeys: [SortKeyColumn] = []
         if !partitionBy.isEmpty {
-            let columns = try partitionBy.map { KeyColumn(try $0.evaluate(batch)) }
-            let groups = try KeyTable(types: partitionBy.map(\.type)).findOrInsert(columns, count: batch.count)
+            let groups = try partitionIDs ?? KeyTable(types: partitionBy.map(\.type))
+                .findOrInsert(partitionBy.map { KeyColumn(try $0.evaluate(batch)) }, count: batch.count)
             partitionKeys = [SortKeyColumn(PrimitiveArray<Int32>(.int32, storage: groups), ascending: true, nullsFirst: true)]
         }
         let orderKeys = try orderBy.map {
